@@ -1,0 +1,159 @@
+/**
+ * One DuckDB instance per process (DuckDB allows one writing process per file) with a small pool
+ * of connections taken from it. Every query goes through `sql` (bound parameters) and comes back as
+ * plain rows through `convertValue`. A transaction owns one connection from BEGIN to COMMIT, so
+ * concurrent requests never interleave statements inside someone else's transaction.
+ */
+import { DuckDBInstance, timestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { convertValue, type PlainRow } from './convert-row.ts';
+import { Sql, type SqlValue } from './sql.ts';
+import { duckdbDialect } from './dialect/duckdb.ts';
+import type { Dialect } from './dialect/dialect.ts';
+
+export interface Executor {
+  readonly dialect: Dialect;
+  /** Runs a query and returns its rows as plain values. */
+  query<T extends object = PlainRow>(query: Sql): Promise<T[]>;
+  /** Runs a statement and returns the number of rows it changed (when DuckDB reports one). */
+  run(query: Sql): Promise<number>;
+  /** Runs trusted multi-statement SQL text without parameters (migrations, generated DDL). */
+  exec(text: string): Promise<void>;
+}
+
+function bindValue(value: SqlValue): DuckDBValue {
+  if (value instanceof Date) return timestampTZValue(BigInt(value.getTime()) * 1000n);
+  return value;
+}
+
+class ConnectionExecutor implements Executor {
+  readonly dialect = duckdbDialect;
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  async query<T extends object = PlainRow>(query: Sql): Promise<T[]> {
+    const { text, values } = query.toQuery();
+    const reader = await this.connection.runAndReadAll(text, values.map(bindValue));
+    const names = reader.columnNames();
+    const jsonColumns = reader.columnTypes().map((type) => type.alias === 'JSON');
+    return reader.getRows().map((row) => {
+      const out: PlainRow = {};
+      row.forEach((value, i) => {
+        const name = names[i] ?? `column${i}`;
+        out[name] = convertValue(value, name, jsonColumns[i]);
+      });
+      return out as T;
+    });
+  }
+
+  async run(query: Sql): Promise<number> {
+    const { text, values } = query.toQuery();
+    const result = await this.connection.run(text, values.map(bindValue));
+    return result.rowsChanged;
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.connection.run(text);
+  }
+}
+
+export interface OpenOptions {
+  /** Pool size for concurrent readers; DuckDB itself parallelises each query. */
+  connections?: number;
+  /** DuckDB settings, e.g. `{ threads: '2', memory_limit: '4GB' }`. */
+  config?: Record<string, string>;
+}
+
+export class Database implements Executor {
+  readonly dialect = duckdbDialect;
+  private readonly idle: DuckDBConnection[] = [];
+  private readonly waiting: ((connection: DuckDBConnection) => void)[] = [];
+  private created = 0;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly maxConnections: number,
+  ) {}
+
+  /** Opens (or creates) the database file; `:memory:` gives a private in-memory database. */
+  static async open(path: string, options: OpenOptions = {}): Promise<Database> {
+    const instance = await DuckDBInstance.create(path, options.config);
+    return new Database(path, instance, options.connections ?? 4);
+  }
+
+  private async acquire(): Promise<DuckDBConnection> {
+    if (this.closed) throw new Error('database is closed');
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.created < this.maxConnections) {
+      this.created += 1;
+      return this.instance.connect();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(connection: DuckDBConnection): void {
+    const next = this.waiting.shift();
+    if (next) next(connection);
+    else this.idle.push(connection);
+  }
+
+  /** Runs `work` on one pooled connection. */
+  async withConnection<T>(work: (executor: Executor, connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.acquire();
+    try {
+      return await work(new ConnectionExecutor(connection), connection);
+    } finally {
+      this.release(connection);
+    }
+  }
+
+  query<T extends object = PlainRow>(query: Sql): Promise<T[]> {
+    return this.withConnection((executor) => executor.query<T>(query));
+  }
+
+  run(query: Sql): Promise<number> {
+    return this.withConnection((executor) => executor.run(query));
+  }
+
+  exec(text: string): Promise<void> {
+    return this.withConnection((executor) => executor.exec(text));
+  }
+
+  /** Runs `work` inside BEGIN … COMMIT; any error rolls everything back and is rethrown. */
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.withConnection(async (executor) => {
+      await executor.exec('BEGIN TRANSACTION');
+      try {
+        const result = await work(executor);
+        await executor.exec('COMMIT');
+        return result;
+      } catch (error) {
+        await executor.exec('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** Writes the WAL into the database file (used before backups and on shutdown). */
+  async checkpoint(): Promise<void> {
+    await this.exec('CHECKPOINT');
+  }
+
+  /** Closes every connection and the instance; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.checkpoint().catch(() => undefined);
+    this.closed = true;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** The first row, or a clear error when the query returned none. */
+export async function queryOne<T extends object>(executor: Executor, query: Sql): Promise<T> {
+  const rows = await executor.query<T>(query);
+  const first = rows[0];
+  if (!first) throw new Error(`expected one row from: ${query.toString().slice(0, 200)}`);
+  return first;
+}
