@@ -1,0 +1,87 @@
+/**
+ * `aisle serve`: the web app and API on one port, bound to 127.0.0.1 unless told otherwise.
+ * `--demo-if-empty` (used by `npm start`) fills a brand-new workspace with the demo dataset first.
+ * SIGINT/SIGTERM close the server and then the database cleanly.
+ */
+import type { Command } from 'commander';
+import { sql } from '../../core/db/sql.ts';
+import { DEFAULT_DEMO, generateDemo } from '../../core/demo/generate-demo.ts';
+import { ensureDefaultRubric } from '../../core/livestreams/default-rubric.ts';
+import { addDays, todayIn } from '../../core/shared/dates.ts';
+import { getSettings } from '../../core/shared/settings.ts';
+import { openDataDir, resolveDataDir } from '../../core/db/open-data-dir.ts';
+import type { Database } from '../../core/db/database.ts';
+import { buildApp, LOG_REDACT } from '../../server/app.ts';
+import { action } from '../run-command.ts';
+import { integerOption } from '../parse-options.ts';
+import { progressBar } from '../progress.ts';
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  demoIfEmpty?: boolean;
+}
+
+async function fillDemoIfEmpty(db: Database): Promise<void> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM sellers`);
+  if ((row?.n ?? 0) > 0) return;
+  const { timezone } = await getSettings(db);
+  const end = addDays(todayIn(timezone), -1);
+  process.stderr.write(
+    `First run: generating demo data (${DEFAULT_DEMO.sellers.toLocaleString('en-US')} sellers × ${DEFAULT_DEMO.days} days ending ${end})…\n`,
+  );
+  const bar = progressBar(true);
+  await generateDemo(db, { ...DEFAULT_DEMO, end }, bar.update).finally(bar.stop);
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the web app and API')
+    .option('--port <PORT>', 'port to listen on', integerOption('--port', 0, 65535), 4173)
+    .option('--host <HOST>', 'address to bind (use 0.0.0.0 to accept other machines)', '127.0.0.1')
+    .option('--demo-if-empty', 'generate the demo dataset when the workspace has no sellers yet')
+    .action(
+      action(async (options: ServeOptions) => {
+        const { db, dataDir } = await openDataDir(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
+        try {
+          await db.transaction((tx) => ensureDefaultRubric(tx, 'system'));
+          if (options.demoIfEmpty) await fillDemoIfEmpty(db);
+        } catch (error) {
+          await db.close();
+          throw error;
+        }
+        const app = await buildApp({
+          db,
+          dataDir,
+          closeDatabaseOnClose: true,
+          logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
+        });
+        let stopping = false;
+        const stop = (signal: string) => {
+          if (stopping) return;
+          stopping = true;
+          app.log.info({ signal }, 'shutting down');
+          app.close().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              app.log.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        };
+        process.once('SIGINT', () => stop('SIGINT'));
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        try {
+          await app.listen({ port: options.port, host: options.host });
+        } catch (error) {
+          await app.close();
+          throw error;
+        }
+        const address = app.server.address();
+        const port = typeof address === 'object' && address ? address.port : options.port;
+        const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+        process.stdout.write(`Aisle is running at http://${shownHost}:${port} (data in ${dataDir}). Press Ctrl+C to stop.\n`);
+      }),
+    );
+}

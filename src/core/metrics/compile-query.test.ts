@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
+import { compileMetricQuery } from './compile-query.ts';
+import { queryMetrics } from './query-metrics.ts';
+import { METRICS } from './catalog/index.ts';
+import { TINY_DATASET } from '../../../test/support/tiny-dataset.ts';
+
+
+describe('metric compiler', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openMigratedMemoryDb();
+    await db.exec(TINY_DATASET);
+  });
+  afterAll(() => db.close());
+
+  it('sums additive metrics over the inclusive date range', async () => {
+    const result = await queryMetrics(db, { metrics: ['gmv', 'orders', 'net_gmv'], from: '2026-11-09', to: '2026-11-10' });
+    expect(result.rows).toEqual([{ gmv: 450.5, orders: 11, net_gmv: 435.5 }]);
+  });
+
+  it('computes ratios from the period sums, never as an average of daily ratios', async () => {
+    const result = await queryMetrics(db, { metrics: ['aov', 'engagement_rate', 'live_gmv_share'], from: '2026-11-09', to: '2026-11-10' });
+    // aov = 450.50 / 11; the mean of daily AOVs would be different.
+    expect(result.rows[0]?.aov).toBe(40.95);
+    expect(result.rows[0]?.engagement_rate).toBeCloseTo(105 / 1010, 10);
+    expect(result.rows[0]?.live_gmv_share).toBeCloseTo(60 / 450.5, 10);
+  });
+
+  it('groups by dimensions and periods at the requested grain (ISO weeks start on Monday)', async () => {
+    const result = await queryMetrics(db, { metrics: ['gmv', 'live_sessions'], by: ['category'], grain: 'week', from: '2026-11-01', to: '2026-11-30' });
+    expect(result.by).toEqual(['period', 'category']);
+    expect(result.rows).toEqual([
+      { period: '2026-11-09', category: 'home_living', gmv: 400, live_sessions: 2 },
+      { period: '2026-11-09', category: 'personal_care', gmv: 50.5, live_sessions: 0 },
+      { period: '2026-11-16', category: 'personal_care', gmv: 1000, live_sessions: 0 },
+    ]);
+  });
+
+  it('returns the seller name next to the seller id', async () => {
+    const result = await queryMetrics(db, { metrics: ['gmv'], by: ['seller'], from: '2026-11-01', to: '2026-11-30' });
+    expect(result.rows).toEqual([
+      { seller: 's1', seller_name: 'Casa Rapi', gmv: 400 },
+      { seller: 's2', seller_name: 'Glow Lab', gmv: 1050.5 },
+    ]);
+  });
+
+  it('filters by dimension values and keeps hostile values as values', async () => {
+    const tierA = await queryMetrics(db, { metrics: ['gmv'], from: '2026-11-01', to: '2026-11-30', where: [{ dimension: 'seller_tier', values: ['A'] }] });
+    expect(tierA.rows).toEqual([{ gmv: 400 }]);
+    const hostile = await queryMetrics(db, { metrics: ['gmv'], from: '2026-11-01', to: '2026-11-30', where: [{ dimension: 'region', values: ["x' OR 1=1 --"] }] });
+    expect(hostile.rows).toEqual([{ gmv: 0 }]);
+  });
+
+  it('names the valid choices when a metric or dimension is unknown', () => {
+    expect(() => compileMetricQuery(db.dialect, { metrics: ['revenue'], from: '2026-11-01', to: '2026-11-02' })).toThrow(/unknown metric "revenue"/);
+    expect(() => compileMetricQuery(db.dialect, { metrics: ['gmv'], by: ['colour'], from: '2026-11-01', to: '2026-11-02' })).toThrow(/unknown dimension/);
+    expect(() => compileMetricQuery(db.dialect, { metrics: ['gmv'], by: ['host'], from: '2026-11-01', to: '2026-11-02' })).toThrow(/does not apply/);
+    expect(() => compileMetricQuery(db.dialect, { metrics: ['gmv'], from: '2026-11-31', to: '2026-12-02' })).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('compiles and runs every metric in the catalog', async () => {
+    for (const name of METRICS.keys()) {
+      const result = await queryMetrics(db, { metrics: [name], by: ['subcategory'], grain: 'month', from: '2026-11-01', to: '2026-11-30' });
+      expect(result.rows.length, name).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Compiles a metric request (metrics × dimensions × filters × grain × date range) into one SQL
+ * statement: one aggregate per fact source at exactly the requested grain, joined on the
+ * dimensions, with ratio metrics computed from the joined sums (never an average of ratios).
+ * Every identifier comes from the catalog; every request value is a bound parameter.
+ */
+import type { Dialect, Grain } from '../db/dialect/index.ts';
+import { sql, type Sql } from '../db/sql.ts';
+import { UserError } from '../shared/errors.ts';
+import { baseMetricsOf, getDimension, getMetric } from './catalog/index.ts';
+import { SOURCE_DATE, SOURCE_FROM } from './catalog/dimensions.ts';
+import type { BaseMetric, FactSource, MetricDefinition } from './types.ts';
+import { normalizeRequest, type MetricRequest, type NormalizedRequest } from './metric-request.ts';
+
+export interface CompiledQuery {
+  request: NormalizedRequest;
+  query: Sql;
+  /** Output columns in order: dimension columns, then metric columns. */
+  columns: string[];
+}
+
+function aggregate(dialect: Dialect, metric: BaseMetric): Sql {
+  const expr = sql.raw(metric.expr);
+  switch (metric.type) {
+    case 'sum':
+      return sql`SUM(${expr})`;
+    case 'max':
+      return sql`MAX(${expr})`;
+    case 'count':
+      return sql`COUNT(${expr})`;
+    case 'countDistinct':
+      return dialect.countDistinct(expr);
+    default: {
+      const unknown: never = metric.type;
+      throw new Error(`unknown aggregate type ${String(unknown)}`);
+    }
+  }
+}
+
+function dimensionExpr(dialect: Dialect, name: string, source: FactSource, grain: Grain | null): Sql {
+  if (name === 'period') return dialect.dateTrunc(grain ?? 'day', sql.raw(SOURCE_DATE[source]));
+  const expr = getDimension(name).exprBySource[source];
+  if (!expr) throw new Error(`dimension ${name} has no expression for ${source}`);
+  return sql.raw(expr);
+}
+
+function checkApplies(dimension: string, source: FactSource, metrics: string[]): void {
+  if (dimension === 'period' || getDimension(dimension).exprBySource[source]) return;
+  throw new UserError(`dimension "${dimension}" does not apply to ${metrics.join(', ')}`, {
+    hint: `"${dimension}" splits ${Object.keys(getDimension(dimension).exprBySource).join(', ')} metrics only; query it separately`,
+  });
+}
+
+function outputExpr(dialect: Dialect, metric: MetricDefinition): Sql {
+  if (metric.type !== 'ratio') {
+    const column = sql.ident(metric.name);
+    return metric.type === 'max' ? column : sql`coalesce(${column}, 0)`;
+  }
+  const ratio = dialect.safeDivide(outputExpr(dialect, getMetric(metric.numerator)), outputExpr(dialect, getMetric(metric.denominator)));
+  return metric.scale ? sql`(${ratio} * ${sql.raw(String(metric.scale))})` : ratio;
+}
+
+export function compileMetricQuery(dialect: Dialect, input: MetricRequest): CompiledQuery {
+  const request = normalizeRequest(input);
+  const bases = [...new Set(request.metrics.flatMap((name) => baseMetricsOf(name)))].map(
+    (name) => getMetric(name) as BaseMetric,
+  );
+  const bySource = new Map<FactSource, BaseMetric[]>();
+  for (const metric of bases) bySource.set(metric.source, [...(bySource.get(metric.source) ?? []), metric]);
+
+  const dimColumns = request.by.flatMap((name) => {
+    const label = getDimension(name).labelColumn;
+    return label ? [name, label] : [name];
+  });
+
+  const ctes: Sql[] = [];
+  const sources = [...bySource.keys()];
+  for (const source of sources) {
+    const metrics = bySource.get(source) ?? [];
+    const names = metrics.map((m) => m.name);
+    const selects: Sql[] = [];
+    for (const name of request.by) {
+      checkApplies(name, source, names);
+      selects.push(sql`${dimensionExpr(dialect, name, source, request.grain)} AS ${sql.ident(name)}`);
+      const dim = getDimension(name);
+      const labelExpr = dim.labelExprBySource?.[source];
+      if (dim.labelColumn && labelExpr) selects.push(sql`${sql.raw(`any_value(${labelExpr})`)} AS ${sql.ident(dim.labelColumn)}`);
+    }
+    for (const metric of metrics) selects.push(sql`${aggregate(dialect, metric)} AS ${sql.ident(metric.name)}`);
+    const filters: Sql[] = [sql`${sql.raw(SOURCE_DATE[source])} BETWEEN ${request.from} AND ${request.to}`];
+    for (const filter of request.where) {
+      checkApplies(filter.dimension, source, names);
+      const expr = dimensionExpr(dialect, filter.dimension, source, request.grain);
+      filters.push(sql`CAST(${expr} AS VARCHAR) IN (${sql.join(filter.values)})`);
+    }
+    const groupBy = request.by.length
+      ? sql` GROUP BY ${sql.raw(request.by.map((_, i) => String(i + 1)).join(', '))}`
+      : sql.empty;
+    ctes.push(sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${sql.raw(SOURCE_FROM[source])} WHERE ${sql.join(filters, ' AND ')}${groupBy})`);
+  }
+
+  const [first, ...rest] = sources;
+  if (!first) throw new UserError('no metrics requested', { hint: 'name at least one metric' });
+  let from = sql.ident(`src_${first}`);
+  for (const source of rest) {
+    from = request.by.length
+      ? sql`${from} FULL JOIN ${sql.ident(`src_${source}`)} USING (${sql.join(request.by.map((d) => sql.ident(d)))})`
+      : sql`${from} CROSS JOIN ${sql.ident(`src_${source}`)}`;
+  }
+
+  const outputs: Sql[] = [];
+  for (const name of request.by) {
+    outputs.push(sql.ident(name));
+    const dim = getDimension(name);
+    if (dim.labelColumn) {
+      const labelSources = sources.map((s) => sql`${sql.ident(`src_${s}`)}.${sql.ident(dim.labelColumn ?? '')}`);
+      outputs.push(sql`coalesce(${sql.join(labelSources)}) AS ${sql.ident(dim.labelColumn)}`);
+    }
+  }
+  for (const name of request.metrics) {
+    const metric = getMetric(name);
+    const value = outputExpr(dialect, metric);
+    const rounded = metric.format === 'money' ? sql`round(${value}, 2)` : value;
+    outputs.push(sql`${rounded} AS ${sql.ident(name)}`);
+  }
+  const orderBy = request.by.length
+    ? sql` ORDER BY ${sql.raw(request.by.map((_, i) => String(i + 1)).join(', '))}`
+    : sql.empty;
+  const query = sql`WITH ${sql.join(ctes)} SELECT ${sql.join(outputs)} FROM ${from}${orderBy}`;
+  return { request, query, columns: [...dimColumns, ...request.metrics] };
+}

@@ -1,0 +1,9 @@
+/**
+ * OWASP CSV injection guard: a cell that starts with = + - @ tab or carriage return would be run
+ * as a formula by Excel or Sheets, so every exported text cell gets a leading apostrophe instead.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}

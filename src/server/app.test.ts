@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../core/db/database.ts';
+import { queryMetrics } from '../core/metrics/query-metrics.ts';
+import { buildApp } from './app.ts';
+import { openMigratedMemoryDb, makeTempDir } from '../../test/support/temp-db.ts';
+import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
+
+describe('server on an empty workspace', () => {
+  let db: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    db = await openMigratedMemoryDb();
+    app = await buildApp({ db, dataDir: '/tmp', webDir: '/nonexistent' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('answers /api/health with the schema version', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', schemaVersion: 1 });
+  });
+
+  it('gives an honest empty overview rather than zeros', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/overview' });
+    expect(res.json()).toMatchObject({ asOf: null, kpis: [], trend: [], currency: 'USD', timezone: 'UTC' });
+  });
+
+  it('explains how to build the web app when it is missing', async () => {
+    const res = await app.inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/npm run build/);
+  });
+
+  it('sets security headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves the OpenAPI document at /api/docs', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual(expect.arrayContaining(['/api/health', '/api/overview', '/api/metrics']));
+  });
+
+  it('declares a permission on every /api route', () => {
+    const api = app.registeredRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+    expect(api.length).toBeGreaterThanOrEqual(3);
+    for (const route of api) expect(route.permission, `${route.method} ${route.url}`).toBeDefined();
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { message: 'no route GET /api/nope' } });
+  });
+});
+
+describe('server with data', () => {
+  let db: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    db = await openMigratedMemoryDb();
+    await db.exec(TINY_DATASET);
+    app = await buildApp({ db, dataDir: '/tmp', webDir: '/nonexistent' });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  it('compares the last N days with data against the N days before, from the metric catalog', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/overview?days=7' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ asOf: string; current: { from: string; to: string }; previous: { from: string; to: string }; kpis: { metric: string; value: number; previous: number; change: number; changeRatio: number | null }[] }>();
+    expect(body.asOf).toBe('2026-11-16');
+    expect(body.current).toEqual({ from: '2026-11-10', to: '2026-11-16' });
+    expect(body.previous).toEqual({ from: '2026-11-03', to: '2026-11-09' });
+    const gmv = body.kpis.find((k) => k.metric === 'gmv');
+    const expected = await queryMetrics(db, { metrics: ['gmv'], ...body.current });
+    expect(gmv?.value).toBe(expected.rows[0]?.gmv);
+    expect(gmv).toMatchObject({ value: 1350.5, previous: 100, change: 1250.5, changeRatio: 12.505 });
+  });
+
+  it('answers /api/metrics with the same shape as aisle query --format json', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv,orders&by=category&from=2026-11-01&to=2026-11-30' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      metrics: ['gmv', 'orders'],
+      by: ['category'],
+      grain: null,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      rows: [
+        { category: 'home_living', gmv: 400, orders: 10 },
+        { category: 'personal_care', gmv: 1050.5, orders: 11 },
+      ],
+    });
+  });
+
+  it('refuses bad requests with a message that names the problem and what to do', async () => {
+    const unknown = await app.inject({ method: 'GET', url: '/api/metrics?metrics=revenue&from=2026-11-01&to=2026-11-30' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ error: { message: 'unknown metric "revenue"', hint: expect.stringContaining('gmv') } });
+    const badDate = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv&from=yesterday&to=2026-11-30' });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json<{ error: { message: string } }>().error.message).toMatch(/from.*YYYY-MM-DD/);
+    const badDays = await app.inject({ method: 'GET', url: '/api/overview?days=0' });
+    expect(badDays.statusCode).toBe(400);
+  });
+
+  it('keeps SQL in filter values inert', async () => {
+    const where = encodeURIComponent("region=Jakarta' OR '1'='1");
+    const res = await app.inject({ method: 'GET', url: `/api/metrics?metrics=gmv&from=2026-11-01&to=2026-11-30&where=${where}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ rows: unknown[] }>().rows).toEqual([{ gmv: 0 }]);
+  });
+});
+
+describe('serving the built web app', () => {
+  it('serves files and falls back to index.html for client routes, never for /api', async () => {
+    const tmp = await makeTempDir();
+    const webDir = path.join(tmp.dir, 'web');
+    await mkdir(path.join(webDir, 'assets'), { recursive: true });
+    await writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>Aisle</title>');
+    await writeFile(path.join(webDir, 'assets', 'app.js'), 'console.log(1)');
+    const db = await openMigratedMemoryDb();
+    const app = await buildApp({ db, dataDir: tmp.dir, webDir: `${webDir}/` });
+    try {
+      expect((await app.inject('/assets/app.js')).body).toBe('console.log(1)');
+      const route = await app.inject('/sellers/s1');
+      expect(route.statusCode).toBe(200);
+      expect(route.body).toContain('<title>Aisle</title>');
+      expect((await app.inject('/api/unknown')).statusCode).toBe(404);
+      expect((await app.inject('/../../etc/passwd')).body).not.toContain('root:');
+    } finally {
+      await app.close();
+      await db.close();
+      await tmp.remove();
+    }
+  });
+});

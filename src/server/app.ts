@@ -1,0 +1,74 @@
+/**
+ * The Fastify app factory. Tests call `buildApp` and talk to it with `app.inject()`; `aisle serve`
+ * calls it and listens. The app owns no global state: the database comes in through options and is
+ * closed when the app closes (graceful shutdown).
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../core/db/database.ts';
+import { requirePermissionOnApiRoutes } from './permissions.ts';
+import type { AppContext } from './app-context.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metricRoutes } from './routes/metrics.ts';
+import { overviewRoutes } from './routes/overview.ts';
+import { registerWebApp } from './web-app.ts';
+import { APP_VERSION } from './version.ts';
+
+export interface BuildAppOptions {
+  db: Database;
+  dataDir: string;
+  /** pino logger options, or false to silence (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Directory of the built web app; defaults to `dist/web` of the package. */
+  webDir?: string;
+  /** Close the database when the app closes (true for `aisle serve`). */
+  closeDatabaseOnClose?: boolean;
+}
+
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine and ECharts set inline styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Aisle API', version: APP_VERSION, description: 'Seller map, livestream quality, KPIs and follow-up.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  requirePermissionOnApiRoutes(app);
+  registerErrorHandler(app);
+  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION };
+  await app.register(healthRoutes(context));
+  await app.register(overviewRoutes(context));
+  await app.register(metricRoutes(context));
+  await registerWebApp(app, options.webDir);
+
+  if (options.closeDatabaseOnClose) app.addHook('onClose', async () => options.db.close());
+  return app;
+}
