@@ -1,0 +1,67 @@
+// The areas of Aisle, declared once: the navigation and the router are both built from this list,
+// so a page cannot exist without a navigation entry or the other way round.
+import type { ReactElement } from 'react';
+import { ImportsPage } from '../features/imports/ImportsPage';
+import { LivestreamsPage } from '../features/livestreams/LivestreamsPage';
+import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { SellersPage } from '../features/sellers/SellersPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import {
+  ImportsIcon,
+  LivestreamsIcon,
+  OpportunitiesIcon,
+  OverviewIcon,
+  ReportsIcon,
+  SellersIcon,
+  SettingsIcon,
+  WorkspaceIcon,
+  type NavIcon,
+} from './NavIcons';
+
+export type SectionGroup = 'analysis' | 'follow-up' | 'admin';
+
+export interface Section {
+  path: string;
+  label: string;
+  group: SectionGroup;
+  Icon: NavIcon;
+  page: ReactElement;
+}
+
+export const sectionGroupLabels: Record<SectionGroup, string | null> = {
+  analysis: 'Analysis',
+  'follow-up': 'Follow-up',
+  admin: null,
+};
+
+export const sections: readonly Section[] = [
+  { path: '/', label: 'Overview', group: 'analysis', Icon: OverviewIcon, page: <OverviewPage /> },
+  { path: '/sellers', label: 'Sellers', group: 'analysis', Icon: SellersIcon, page: <SellersPage /> },
+  {
+    path: '/opportunities',
+    label: 'Opportunities',
+    group: 'analysis',
+    Icon: OpportunitiesIcon,
+    page: <OpportunitiesPage />,
+  },
+  {
+    path: '/livestreams',
+    label: 'Livestreams',
+    group: 'analysis',
+    Icon: LivestreamsIcon,
+    page: <LivestreamsPage />,
+  },
+  { path: '/reports', label: 'Reports', group: 'follow-up', Icon: ReportsIcon, page: <ReportsPage /> },
+  { path: '/imports', label: 'Imports', group: 'follow-up', Icon: ImportsIcon, page: <ImportsPage /> },
+  {
+    path: '/workspace',
+    label: 'Workspace',
+    group: 'follow-up',
+    Icon: WorkspaceIcon,
+    page: <WorkspacePage />,
+  },
+  { path: '/settings', label: 'Settings', group: 'admin', Icon: SettingsIcon, page: <SettingsPage /> },
+];
