@@ -1,7 +1,7 @@
 // One KPI as a card: its value, the change against the comparison period (absolute and relative,
 // coloured by direction) and the comparison value itself. It receives display strings only; the
 // numbers behind them come finished from the server and are formatted by the caller.
-import { Card, Group, Skeleton, Text, Tooltip } from '@mantine/core';
+import { Group, Paper, Skeleton, Text, Tooltip } from '@mantine/core';
 import type { ChangeDirection } from './format';
 import classes from './KpiCard.module.css';
 
@@ -37,7 +37,7 @@ export function KpiCard(props: KpiCardProps) {
     </Text>
   );
   return (
-    <Card className={classes.card} data-testid={`kpi-${id}`} padding="md">
+    <Paper withBorder className={classes.card} data-testid={`kpi-${id}`}>
       {definition ? (
         <Tooltip label={definition} multiline w={260} withArrow position="top-start" openDelay={200}>
           {labelText}
@@ -48,9 +48,9 @@ export function KpiCard(props: KpiCardProps) {
       <Text className={classes.value} data-testid={`kpi-${id}-value`}>
         {value}
       </Text>
-      <Group gap={6} wrap="nowrap" className={classes.change} data-direction={direction}>
+      <Group gap={6} className={classes.change} data-direction={direction}>
         {direction === 'none' ? (
-          <Text size="sm" c="dimmed">
+          <Text span inherit c="dimmed">
             No comparison
           </Text>
         ) : (
@@ -58,29 +58,29 @@ export function KpiCard(props: KpiCardProps) {
             <span aria-hidden="true" className={classes.arrow}>
               {arrows[direction]}
             </span>
-            <Text span size="sm" fw={600} inherit data-testid={`kpi-${id}-change`}>
+            <Text span fw={600} inherit data-testid={`kpi-${id}-change`}>
               {change}
             </Text>
-            <Text span size="sm" inherit data-testid={`kpi-${id}-change-ratio`}>
+            <Text span inherit data-testid={`kpi-${id}-change-ratio`}>
               ({changeRatio})
             </Text>
           </>
         )}
       </Group>
-      <Text size="xs" c="dimmed" className={classes.previous} truncate>
+      <Text size="xs" c="dimmed" className={classes.previous}>
         {previousLabel}: <span data-testid={`kpi-${id}-previous`}>{previous}</span>
       </Text>
-    </Card>
+    </Paper>
   );
 }
 
 export function KpiCardSkeleton() {
   return (
-    <Card className={classes.card} padding="md" aria-hidden="true">
+    <Paper withBorder className={classes.card} aria-hidden="true">
       <Skeleton height={10} width="40%" mb={12} />
       <Skeleton height={26} width="70%" mb={12} />
       <Skeleton height={12} width="55%" mb={8} />
       <Skeleton height={10} width="45%" />
-    </Card>
+    </Paper>
   );
 }

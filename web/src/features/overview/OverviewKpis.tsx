@@ -4,7 +4,11 @@ import { KpiCard, KpiCardSkeleton } from '../../ui/KpiCard';
 import { changeDirection, formatChange, formatChangeRatio, formatValue } from '../../ui/format';
 import type { OverviewKpi } from './overview-api';
 
-const GRID_COLUMNS = { base: 1, xs: 2, md: 3, xl: 4 };
+/** Two columns on a phone; on wide screens 3 or 4, whichever leaves no half-empty last row. */
+function gridColumns(count: number) {
+  const wide = count % 4 !== 0 && count % 3 === 0 ? 3 : 4;
+  return { base: 2, md: 3, lg: wide };
+}
 
 export interface OverviewKpisProps {
   kpis: readonly OverviewKpi[];
@@ -14,7 +18,7 @@ export interface OverviewKpisProps {
 
 export function OverviewKpis({ kpis, currency, days }: OverviewKpisProps) {
   return (
-    <SimpleGrid cols={GRID_COLUMNS} spacing="md" data-testid="kpi-grid">
+    <SimpleGrid cols={gridColumns(kpis.length)} spacing={{ base: 'sm', sm: 'md' }} data-testid="kpi-grid">
       {kpis.map((kpi) => (
         <KpiCard
           key={kpi.metric}
@@ -33,9 +37,9 @@ export function OverviewKpis({ kpis, currency, days }: OverviewKpisProps) {
   );
 }
 
-export function OverviewKpisSkeleton({ count = 4 }: { count?: number }) {
+export function OverviewKpisSkeleton({ count = 6 }: { count?: number }) {
   return (
-    <SimpleGrid cols={GRID_COLUMNS} spacing="md">
+    <SimpleGrid cols={gridColumns(count)} spacing={{ base: 'sm', sm: 'md' }}>
       {Array.from({ length: count }, (_, index) => (
         <KpiCardSkeleton key={index} />
       ))}

@@ -10,6 +10,7 @@ import { OverviewKpis, OverviewKpisSkeleton } from './OverviewKpis';
 import { OverviewTrend, OverviewTrendSkeleton } from './OverviewTrend';
 import { useOverview } from './use-overview';
 import { useOverviewPeriod } from './use-overview-period';
+import classes from './OverviewPage.module.css';
 
 const periodOptions = OVERVIEW_PERIODS.map((days) => ({ value: String(days), label: `${days} days` }));
 
@@ -64,7 +65,7 @@ function OverviewBody({ overview }: { overview: ReturnType<typeof useOverview> }
   const { asOf, kpis, trend, currency, days, current } = overview.data;
   if (asOf === null) return <OverviewEmpty />;
   return (
-    <Stack gap="md">
+    <Stack gap="md" className={classes.body} data-stale={overview.isPlaceholderData || undefined}>
       <OverviewKpis kpis={kpis} currency={currency} days={days} />
       <OverviewTrend trend={trend} currency={currency} current={current} days={days} />
     </Stack>

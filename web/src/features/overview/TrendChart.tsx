@@ -1,6 +1,7 @@
 // Daily GMV and orders. Registers only the echarts parts it uses (smaller bundle) and renders to
 // SVG, which stays crisp on every screen and in screenshots. Loaded lazily by OverviewTrend.
 import { useMemo } from 'react';
+import { useReducedMotion } from '@mantine/hooks';
 import EChartsReactCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -18,14 +19,15 @@ echarts.use([
   SVGRenderer,
 ]);
 
-export interface TrendChartProps extends TrendChartInput {
+export interface TrendChartProps extends Omit<TrendChartInput, 'animate'> {
   height: number;
 }
 
 export function TrendChart({ trend, currency, current, currentLabel, height }: TrendChartProps) {
+  const animate = !useReducedMotion();
   const option = useMemo(
-    () => trendChartOption({ trend, currency, current, currentLabel }),
-    [trend, currency, current, currentLabel],
+    () => trendChartOption({ trend, currency, current, currentLabel, animate }),
+    [trend, currency, current, currentLabel, animate],
   );
   return (
     <EChartsReactCore

@@ -28,6 +28,8 @@ export interface TrendChartInput {
   /** The period the KPIs describe; shaded when it lies within the trend. */
   current: DateRange | null;
   currentLabel: string;
+  /** Off when the user asks for reduced motion (and in screenshots). */
+  animate: boolean;
 }
 
 function tooltipValue(format: (value: number) => string) {
@@ -50,6 +52,7 @@ function currentPeriodArea(input: TrendChartInput): BarSeriesOption['markArea'] 
 export function trendChartOption(input: TrendChartInput): TrendChartOption {
   const { trend, currency } = input;
   return {
+    animation: input.animate,
     animationDuration: 300,
     textStyle: { fontFamily: FONT_STACK },
     grid: { left: 8, right: 8, top: 40, bottom: 4, containLabel: true },
