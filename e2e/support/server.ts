@@ -1,0 +1,189 @@
+// Runs the real `aisle` binary for end-to-end tests: a fresh temp data dir, the demo dataset, the
+// server on a free port, and a clean shutdown of the whole process tree afterwards. Failures carry
+// the process's stderr, because "server did not start" alone is useless in a CI log.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const AISLE_BIN = path.join(REPO_ROOT, 'bin', 'aisle.js');
+const OUTPUT_LIMIT = 64 * 1024;
+
+/** Small and fast, and pinned to an end date so numbers and screenshots repeat run after run. */
+export const E2E_DEMO = { sellers: 200, days: 60, seed: 7, end: '2026-11-23' } as const;
+
+export async function createDataDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'aisle-e2e-'));
+}
+
+export async function removeDataDir(dataDir: string): Promise<void> {
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/** Keeps the last `OUTPUT_LIMIT` characters of a stream: enough to explain a failure. */
+function captureOutput(stream: NodeJS.ReadableStream | null): () => string {
+  let text = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk: string) => {
+    text = (text + chunk).slice(-OUTPUT_LIMIT);
+  });
+  return () => text;
+}
+
+function spawnAisle(dataDir: string, args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, [AISLE_BIN, '--data-dir', dataDir, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group, so the whole tree can be signalled at once (see `killTree`).
+    detached: true,
+  });
+}
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one CLI command to completion; rejects with its output when it fails or hangs. */
+export async function runAisle(
+  dataDir: string,
+  args: readonly string[],
+  timeoutMs = 120_000,
+): Promise<CliResult> {
+  const child = spawnAisle(dataDir, args);
+  const stdout = captureOutput(child.stdout);
+  const stderr = captureOutput(child.stderr);
+  const timer = setTimeout(() => void killTree(child), timeoutMs);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (exitCode, signal) => resolve(signal ? null : exitCode));
+    });
+    if (code !== 0) {
+      throw new Error(
+        `aisle ${args.join(' ')} ${code === null ? `was killed (timeout ${timeoutMs} ms)` : `exited with ${code}`}\n` +
+          `--- stderr ---\n${stderr()}\n--- stdout ---\n${stdout()}`,
+      );
+    }
+    return { stdout: stdout(), stderr: stderr() };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Generates the e2e demo dataset into `dataDir` (creating the database first). */
+export async function seedDemo(dataDir: string): Promise<void> {
+  await runAisle(dataDir, [
+    'demo',
+    '--sellers',
+    String(E2E_DEMO.sellers),
+    '--days',
+    String(E2E_DEMO.days),
+    '--seed',
+    String(E2E_DEMO.seed),
+    '--end',
+    E2E_DEMO.end,
+  ]);
+}
+
+/** A port nobody listens on right now: ask the OS for one, then give it back. */
+export async function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('the OS gave no free port'))));
+    });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** SIGTERM to the process group, then SIGKILL if it has not exited after the grace period. */
+export async function killTree(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signalTree(child, 'SIGTERM');
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref()),
+  ]);
+  if (timedOut) {
+    signalTree(child, 'SIGKILL');
+    await exited;
+  }
+}
+
+export interface AisleServer {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  url: string;
+  dataDir: string;
+  /** What the server wrote to stderr so far (the last 64 KB). */
+  stderr: () => string;
+  /** Exit code after `stop()`: 0 means it shut down cleanly on SIGTERM. */
+  exitCode: () => number | null;
+  stop: () => Promise<void>;
+}
+
+async function isHealthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+    if (!response.ok) return false;
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && 'status' in body && body.status === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+/** Starts `aisle serve` on a free port and resolves once `/api/health` answers ok. */
+export async function startServer(dataDir: string, readyTimeoutMs = 60_000): Promise<AisleServer> {
+  const port = await getFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawnAisle(dataDir, ['serve', '--port', String(port), '--host', '127.0.0.1']);
+  const stdout = captureOutput(child.stdout);
+  const stderr = captureOutput(child.stderr);
+  const server: AisleServer = {
+    url,
+    dataDir,
+    stderr,
+    exitCode: () => child.exitCode,
+    stop: () => killTree(child),
+  };
+
+  const deadline = Date.now() + readyTimeoutMs;
+  while (!(await isHealthy(url))) {
+    if (hasExited(child)) {
+      throw new Error(
+        `aisle serve exited (${child.exitCode ?? child.signalCode}) before it was ready\n` +
+          `--- stderr ---\n${stderr()}\n--- stdout ---\n${stdout()}`,
+      );
+    }
+    if (Date.now() > deadline) {
+      await killTree(child);
+      throw new Error(
+        `aisle serve did not answer ${url}/api/health within ${readyTimeoutMs} ms\n--- stderr ---\n${stderr()}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return server;
+}
