@@ -86,6 +86,12 @@ describe('server with data', () => {
     const expected = await queryMetrics(db, { metrics: ['gmv'], ...body.current });
     expect(gmv?.value).toBe(expected.rows[0]?.gmv);
     expect(gmv).toMatchObject({ value: 1350.5, previous: 100, change: 1250.5, changeRatio: 12.505 });
+    // The trend has every day of its 28-day window; days without data are null, not zero.
+    const trend = res.json<{ trend: { date: string; gmv: number | null }[] }>().trend;
+    expect(trend).toHaveLength(28);
+    expect(trend.at(-1)).toEqual({ date: '2026-11-16', gmv: 1000, orders: 10 });
+    expect(trend.find((d) => d.date === '2026-11-12')).toEqual({ date: '2026-11-12', gmv: null, orders: null });
+    expect(trend.find((d) => d.date === '2026-11-10')).toEqual({ date: '2026-11-10', gmv: 350.5, orders: 7 });
   });
 
   it('answers /api/metrics with the same shape as aisle query --format json', async () => {

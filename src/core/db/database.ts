@@ -6,7 +6,7 @@
  */
 import { DuckDBInstance, timestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { convertValue, type PlainRow } from './convert-row.ts';
-import { Sql, type SqlValue } from './sql.ts';
+import type { Sql, SqlValue } from './sql.ts';
 import { duckdbDialect } from './dialect/duckdb.ts';
 import type { Dialect } from './dialect/dialect.ts';
 

@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Database, type OpenOptions } from './database.ts';
+import { UserError } from '../shared/errors.ts';
 import { migrate, type MigrationResult } from './migrate.ts';
 
 export const DATABASE_FILE = 'aisle.duckdb';
@@ -20,8 +21,28 @@ export interface OpenedWorkspace {
 }
 
 export async function openDataDir(dataDir: string, options: OpenOptions = {}): Promise<OpenedWorkspace> {
-  await mkdir(dataDir, { recursive: true });
-  const db = await Database.open(path.join(dataDir, DATABASE_FILE), options);
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot use ${dataDir} as the data dir (${code ?? 'error'})`, {
+      hint: code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file: pass --data-dir with a directory' : 'check the path and its permissions',
+      cause: error,
+    });
+  }
+  let db: Database;
+  try {
+    db = await Database.open(path.join(dataDir, DATABASE_FILE), options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/lock/i.test(message)) {
+      throw new UserError(`the database in ${dataDir} is in use by another Aisle process`, {
+        hint: 'stop the running `aisle serve` (or use its web app / API), then try again',
+        cause: error,
+      });
+    }
+    throw error;
+  }
   try {
     const migrations = await migrate(db);
     return { db, dataDir, migrations };

@@ -32,7 +32,14 @@ export interface Overview {
   current: { from: string; to: string } | null;
   previous: { from: string; to: string } | null;
   kpis: OverviewKpi[];
-  trend: { date: string; gmv: number; orders: number }[];
+  /** Every day of the trend window; null where no data exists for the day (not zero). */
+  trend: { date: string; gmv: number | null; orders: number | null }[];
+}
+
+function everyDay(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
 }
 
 function numberOrNull(value: unknown): number | null {
@@ -69,10 +76,9 @@ export async function getOverview(executor: Executor, options: { days?: number }
     current,
     previous,
     kpis,
-    trend: trend.rows.map((row) => ({
-      date: String(row.period),
-      gmv: numberOrNull(row.gmv) ?? 0,
-      orders: numberOrNull(row.orders) ?? 0,
-    })),
+    trend: everyDay(addDays(asOf, -(TREND_DAYS - 1)), asOf).map((date) => {
+      const row = trend.rows.find((r) => r.period === date);
+      return { date, gmv: numberOrNull(row?.gmv), orders: numberOrNull(row?.orders) };
+    }),
   };
 }

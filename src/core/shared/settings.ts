@@ -51,7 +51,7 @@ export async function updateSettings(executor: Executor, changes: Partial<Worksp
   for (const [key, value] of entries) {
     await executor.run(sql`
       INSERT INTO settings (key, value) VALUES (${key}, ${value})
-      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = current_timestamp`);
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`);
   }
   return getSettings(executor);
 }

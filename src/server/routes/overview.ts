@@ -24,7 +24,7 @@ const overviewSchema = z.object({
       changeRatio: z.number().nullable(),
     }),
   ),
-  trend: z.array(z.object({ date: z.string(), gmv: z.number(), orders: z.number() })),
+  trend: z.array(z.object({ date: z.string(), gmv: z.number().nullable(), orders: z.number().nullable() })),
 });
 
 export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openDataDir } from '../core/db/open-data-dir.ts';
+import { makeTempDir } from '../../test/support/temp-db.ts';
+import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/aisle.js');
+
+async function aisle(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('aisle CLI (the real binary)', () => {
+  let tmp: { dir: string; remove: () => Promise<void> };
+  beforeAll(async () => {
+    tmp = await makeTempDir();
+    const { db } = await openDataDir(tmp.dir);
+    await db.exec(TINY_DATASET);
+    await db.close();
+  });
+  afterAll(() => tmp.remove());
+
+  it('prints help with exit code 0 and usage errors with exit code 2', async () => {
+    const help = await aisle(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: aisle/);
+    for (const command of ['init', 'demo', 'query', 'serve', 'db']) expect(help.stdout).toContain(command);
+    const unknown = await aisle(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+    const badOption = await aisle(['demo', '--sellers', 'many', '--data-dir', tmp.dir]);
+    expect(badOption.code).toBe(2);
+    expect(badOption.stderr).toMatch(/--sellers must be a whole number/);
+  });
+
+  it('init sets the workspace settings and refuses bad ones with exit code 1', async () => {
+    const ok = await aisle(['--data-dir', tmp.dir, 'init', '--timezone', 'Asia/Jakarta', '--currency', 'idr']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Time zone Asia\/Jakarta, currency IDR/);
+    const bad = await aisle(['--data-dir', tmp.dir, 'init', '--timezone', 'Mars/Olympus']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/unknown time zone "Mars\/Olympus"/);
+    expect(bad.stderr).toMatch(/IANA/);
+  });
+
+  it('refuses a data dir that is a file with exit code 1 and says what to do', async () => {
+    const file = path.join(tmp.dir, 'aisle.duckdb');
+    const res = await aisle(['--data-dir', file, 'db', 'info']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/cannot use .* as the data dir/);
+    expect(res.stderr).toMatch(/pass --data-dir with a directory/);
+  });
+
+  it('finds the data dir through AISLE_DATA_DIR', async () => {
+    const info = await aisle(['db', 'info', '--json'], { AISLE_DATA_DIR: tmp.dir });
+    expect(info.code).toBe(0);
+    const parsed = JSON.parse(info.stdout) as { schemaVersion: number; tables: { table: string; rows: number }[] };
+    expect(parsed.schemaVersion).toBeGreaterThanOrEqual(1);
+    expect(parsed.tables).toContainEqual({ table: 'sellers', rows: 2 });
+    expect(parsed.tables).toContainEqual({ table: 'seller_days', rows: 4 });
+  });
+
+  it('query --format json prints exactly the contract shape on stdout', async () => {
+    const res = await aisle(['--data-dir', tmp.dir, 'query', 'gmv', 'orders', '--by', 'category', '--from', '2026-11-01', '--to', '2026-11-30', '--format', 'json']);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({
+      metrics: ['gmv', 'orders'],
+      by: ['category'],
+      grain: null,
+      from: '2026-11-01',
+      to: '2026-11-30',
+      rows: [
+        { category: 'home_living', gmv: 400, orders: 10 },
+        { category: 'personal_care', gmv: 1050.5, orders: 11 },
+      ],
+    });
+  });
+
+  it('query prints csv and aligned tables, defaulting to the 30 days up to the latest data', async () => {
+    const csv = await aisle(['--data-dir', tmp.dir, 'query', 'gmv', '--by', 'seller', '--format', 'csv']);
+    expect(csv.stdout).toBe('seller,seller_name,gmv\ns1,Casa Rapi,400\ns2,Glow Lab,1050.5\n');
+    const table = await aisle(['--data-dir', tmp.dir, 'query', 'gmv', '--by', 'seller_tier', '--where', 'seller_tier=B']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^seller_tier\s+gmv$/);
+    expect(table.stdout).toMatch(/B\s+1,050\.5/);
+  });
+
+  it('query refuses unknown metrics with exit code 1 and lists the valid ones', async () => {
+    const res = await aisle(['--data-dir', tmp.dir, 'query', 'revenue']);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/unknown metric "revenue"/);
+    expect(res.stderr).toMatch(/valid metrics: .*gmv/);
+    expect(res.stdout).toBe('');
+  });
+});
