@@ -67,3 +67,24 @@ describe('metric compiler', () => {
     }
   });
 });
+
+describe('metric compiler across sources with unset dimensions', () => {
+  it('keeps sellers without a subcategory in one group across sources', async () => {
+    const db = await openMigratedMemoryDb();
+    try {
+      await db.exec(TINY_DATASET);
+      await db.exec(`INSERT INTO sellers (id, name, name_key) VALUES ('s3', 'No Category Yet', 'no category yet');
+        INSERT INTO seller_days (seller_id, date, source, gmv, orders, live_gmv) VALUES ('s3', DATE '2026-11-10', 'import', 20, 2, 0);
+        INSERT INTO livestreams (id, seller_id, started_at, start_date, duration_s, gmv) VALUES
+          ('l3', 's3', TIMESTAMPTZ '2026-11-10 19:00:00+00', DATE '2026-11-10', 600, 5);`);
+      const result = await queryMetrics(db, { metrics: ['gmv', 'live_gmv'], by: ['subcategory'], from: '2026-11-01', to: '2026-11-30' });
+      expect(result.rows).toEqual([
+        { subcategory: 'kitchen', gmv: 400, live_gmv: 60 },
+        { subcategory: 'skin_care', gmv: 1050.5, live_gmv: 0 },
+        { subcategory: null, gmv: 20, live_gmv: 5 },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -101,21 +101,32 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
 
   const [first, ...rest] = sources;
   if (!first) throw new UserError('no metrics requested', { hint: 'name at least one metric' });
-  let from = sql.ident(`src_${first}`);
+  const cte = (source: FactSource) => sql.ident(`src_${source}`);
+  // A dimension's value is whichever source has the group; sellers without a subcategory (NULL)
+  // are one group across sources, hence the null-safe join instead of USING.
+  const coalesced = (column: string, among: FactSource[]) =>
+    among.length === 1
+      ? sql`${cte(among[0] ?? first)}.${sql.ident(column)}`
+      : sql`coalesce(${sql.join(among.map((s) => sql`${cte(s)}.${sql.ident(column)}`))})`;
+  let from = cte(first);
+  const joined: FactSource[] = [first];
   for (const source of rest) {
-    from = request.by.length
-      ? sql`${from} FULL JOIN ${sql.ident(`src_${source}`)} USING (${sql.join(request.by.map((d) => sql.ident(d)))})`
-      : sql`${from} CROSS JOIN ${sql.ident(`src_${source}`)}`;
+    if (request.by.length === 0) {
+      from = sql`${from} CROSS JOIN ${cte(source)}`;
+    } else {
+      const on = request.by.map((d) => dialect.nullSafeEquals(coalesced(d, joined), sql`${cte(source)}.${sql.ident(d)}`));
+      from = sql`${from} FULL JOIN ${cte(source)} ON ${sql.join(on, ' AND ')}`;
+    }
+    joined.push(source);
   }
 
   const outputs: Sql[] = [];
+  const dimPositions: number[] = [];
   for (const name of request.by) {
-    outputs.push(sql.ident(name));
+    outputs.push(sql`${coalesced(name, sources)} AS ${sql.ident(name)}`);
+    dimPositions.push(outputs.length);
     const dim = getDimension(name);
-    if (dim.labelColumn) {
-      const labelSources = sources.map((s) => sql`${sql.ident(`src_${s}`)}.${sql.ident(dim.labelColumn ?? '')}`);
-      outputs.push(sql`coalesce(${sql.join(labelSources)}) AS ${sql.ident(dim.labelColumn)}`);
-    }
+    if (dim.labelColumn) outputs.push(sql`${coalesced(dim.labelColumn, sources)} AS ${sql.ident(dim.labelColumn)}`);
   }
   for (const name of request.metrics) {
     const metric = getMetric(name);
@@ -124,7 +135,7 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
     outputs.push(sql`${rounded} AS ${sql.ident(name)}`);
   }
   const orderBy = request.by.length
-    ? sql` ORDER BY ${sql.raw(request.by.map((_, i) => String(i + 1)).join(', '))}`
+    ? sql` ORDER BY ${sql.raw(dimPositions.map((p) => `${p} NULLS LAST`).join(', '))}`
     : sql.empty;
   const query = sql`WITH ${sql.join(ctes)} SELECT ${sql.join(outputs)} FROM ${from}${orderBy}`;
   return { request, query, columns: [...dimColumns, ...request.metrics] };

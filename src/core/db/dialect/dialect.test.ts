@@ -45,6 +45,12 @@ describe('dialects', () => {
         expect(rows).toEqual([{ n: 2, later: '2027-01-02', jakarta: '2026-11-11' }]);
       });
 
+      it('compares NULLs as equal only in nullSafeEquals', async () => {
+        const rows = await db.query(sql`SELECT ${dialect.nullSafeEquals(sql`NULL`, sql`NULL`)} AS nn,
+          ${dialect.nullSafeEquals(sql`1`, sql`NULL`)} AS one_null, ${dialect.nullSafeEquals(sql`2`, sql`2`)} AS same`);
+        expect(rows).toEqual([{ nn: true, one_null: false, same: true }]);
+      });
+
       it('limits with validated integers only', async () => {
         expect(dialect.limit(10, 20).toQuery().text).toBe('LIMIT 10 OFFSET 20');
         expect(() => dialect.limit(-1)).toThrow();

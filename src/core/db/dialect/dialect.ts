@@ -22,6 +22,8 @@ export interface Dialect {
   /** numerator / denominator as a double, NULL when the denominator is 0 or NULL. */
   safeDivide(numerator: Sql, denominator: Sql): Sql;
   countDistinct(expr: Sql): Sql;
+  /** Equality that treats two NULLs as equal (joins on dimensions that may be unset). */
+  nullSafeEquals(left: Sql, right: Sql): Sql;
   /** The date `days` days after the date expression (negative goes back). */
   addDays(date: Sql, days: Sql): Sql;
   /** Local calendar date of an instant in the given IANA time zone. */
