@@ -1,0 +1,37 @@
+/**
+ * Empties what the demo replaces: every fact, product and seller, the taxonomy, the records hanging
+ * off sellers (communications, seller history, tasks and notes about a seller), livestream reviews,
+ * alerts computed from the old facts, and the demo's own tasks, notes and settings. Users, rubrics,
+ * targets, alert rules, import history and team notes written by people are kept.
+ *
+ * DuckDB checks a foreign key against the state at the start of the transaction, so deleting
+ * children and their parents in one transaction fails; each level is therefore committed on its own
+ * (facts and dependants, then sellers, then subcategories, then categories). A crash between steps
+ * leaves a partly emptied workspace that the next `aisle demo` clears and rebuilds.
+ */
+import type { Database } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+
+const DEPENDANTS = [
+  sql`DELETE FROM livestream_minutes`,
+  sql`DELETE FROM livestream_reviews`,
+  sql`DELETE FROM livestreams`,
+  sql`DELETE FROM order_lines`,
+  sql`DELETE FROM seller_days`,
+  sql`DELETE FROM products`,
+  sql`DELETE FROM alerts`,
+  sql`DELETE FROM communications`,
+  sql`DELETE FROM seller_history`,
+  sql`DELETE FROM tasks WHERE seller_id IS NOT NULL OR created_by = 'demo'`,
+  sql`DELETE FROM notes WHERE seller_id IS NOT NULL OR created_by = 'demo'`,
+  sql`DELETE FROM settings WHERE key LIKE 'demo.%'`,
+];
+
+export async function clearDemoData(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const statement of DEPENDANTS) await tx.run(statement);
+  });
+  await db.transaction((tx) => tx.run(sql`DELETE FROM sellers`));
+  await db.transaction((tx) => tx.run(sql`DELETE FROM categories WHERE parent_id IS NOT NULL`));
+  await db.transaction((tx) => tx.run(sql`DELETE FROM categories`));
+}
