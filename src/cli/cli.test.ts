@@ -9,9 +9,11 @@ import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
 const run = promisify(execFile);
 const BIN = path.resolve('bin/aisle.js');
 
-async function aisle(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function aisle(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+  child.child.stdin?.end(input ?? '');
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -99,5 +101,43 @@ describe('aisle CLI (the real binary)', () => {
     expect(res.stderr).toMatch(/unknown metric "revenue"/);
     expect(res.stderr).toMatch(/valid metrics: .*gmv/);
     expect(res.stdout).toBe('');
+  });
+
+  it('user add, list, passwd and disable manage sign-ins on the data dir', async () => {
+    const added = await aisle(['--data-dir', tmp.dir, 'user', 'add', 'Rina@Shop.test', '--role', 'analyst', '--name', 'Rina', '--password-stdin'], {}, 'lantern orbit cashew tide\n');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe('Added rina@shop.test (analyst).\n');
+    const generated = await aisle(['--data-dir', tmp.dir, 'user', 'add', 'budi@shop.test', '--role', 'viewer']);
+    expect(generated.stdout).toMatch(/Password \(shown once\): [a-z2-9]{5}(-[a-z2-9]{5}){3}/);
+    const duplicate = await aisle(['--data-dir', tmp.dir, 'user', 'add', 'rina@shop.test', '--password-stdin'], {}, 'another long passphrase');
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/already exists/);
+    const weak = await aisle(['--data-dir', tmp.dir, 'user', 'add', 'eko@shop.test', '--password-stdin'], {}, 'password');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/too short/);
+    const badRole = await aisle(['--data-dir', tmp.dir, 'user', 'add', 'eko@shop.test', '--role', 'owner']);
+    expect(badRole.code).toBe(2);
+
+    const { users } = JSON.parse((await aisle(['--data-dir', tmp.dir, 'user', 'list', '--json'])).stdout) as { users: { email: string; role: string; disabled: boolean }[] };
+    expect(users.map((u) => [u.email, u.role, u.disabled])).toEqual([
+      ['budi@shop.test', 'viewer', false],
+      ['rina@shop.test', 'analyst', false],
+    ]);
+    expect((await aisle(['--data-dir', tmp.dir, 'user', 'passwd', 'rina@shop.test', '--password-stdin'], {}, 'a brand new passphrase')).code).toBe(0);
+    expect((await aisle(['--data-dir', tmp.dir, 'user', 'disable', 'budi@shop.test'])).stdout).toMatch(/Disabled budi@shop.test/);
+    expect((await aisle(['--data-dir', tmp.dir, 'user', 'disable', 'nobody@shop.test'])).code).toBe(1);
+
+    const { db } = await openDataDir(tmp.dir);
+    try {
+      const { signIn } = await import('../core/auth/sign-in.ts');
+      await expect(signIn(db, 'rina@shop.test', 'a brand new passphrase')).resolves.toMatchObject({ user: { role: 'analyst' } });
+      await expect(signIn(db, 'rina@shop.test', 'lantern orbit cashew tide')).rejects.toThrow(/wrong e-mail or password/);
+      const { listAudit } = await import('../core/auth/audit-log.ts');
+      const { entries } = await listAudit(db, { actor: 'cli', entity: 'user' });
+      expect(entries.map((e) => e.action)).toEqual(['update', 'update', 'create', 'create']);
+      expect(JSON.stringify(entries)).not.toContain('brand new passphrase');
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerInit } from './commands/init.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUser } from './commands/user.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerQuery(program);
   registerServe(program);
+  registerUser(program);
   registerDb(program);
   for (const command of program.commands) {
     command.exitOverride();

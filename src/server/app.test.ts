@@ -7,12 +7,15 @@ import { queryMetrics } from '../core/metrics/query-metrics.ts';
 import { buildApp } from './app.ts';
 import { openMigratedMemoryDb, makeTempDir } from '../../test/support/temp-db.ts';
 import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
+import { createRoleUsers, sessionHeaders } from '../../test/support/sign-in.ts';
 
 describe('server on an empty workspace', () => {
   let db: Database;
   let app: FastifyInstance;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     db = await openMigratedMemoryDb();
+    headers = await sessionHeaders(db, (await createRoleUsers(db)).viewer);
     app = await buildApp({ db, dataDir: '/tmp', webDir: '/nonexistent' });
   });
   afterAll(async () => {
@@ -21,30 +24,30 @@ describe('server on an empty workspace', () => {
   });
 
   it('answers /api/health with the schema version', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await app.inject({ method: 'GET', url: '/api/health', headers });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', schemaVersion: 1 });
   });
 
   it('gives an honest empty overview rather than zeros', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/overview' });
+    const res = await app.inject({ method: 'GET', url: '/api/overview', headers });
     expect(res.json()).toMatchObject({ asOf: null, kpis: [], trend: [], currency: 'USD', timezone: 'UTC' });
   });
 
   it('explains how to build the web app when it is missing', async () => {
-    const res = await app.inject({ method: 'GET', url: '/' });
+    const res = await app.inject({ method: 'GET', url: '/', headers });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/npm run build/);
   });
 
   it('sets security headers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await app.inject({ method: 'GET', url: '/api/health', headers });
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('serves the OpenAPI document at /api/docs', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    const res = await app.inject({ method: 'GET', url: '/api/docs/json', headers });
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json<{ paths: object }>().paths)).toEqual(expect.arrayContaining(['/api/health', '/api/overview', '/api/metrics']));
   });
@@ -56,7 +59,7 @@ describe('server on an empty workspace', () => {
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/nope' });
+    const res = await app.inject({ method: 'GET', url: '/api/nope', headers });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { message: 'no route GET /api/nope' } });
   });
@@ -65,9 +68,11 @@ describe('server on an empty workspace', () => {
 describe('server with data', () => {
   let db: Database;
   let app: FastifyInstance;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     db = await openMigratedMemoryDb();
     await db.exec(TINY_DATASET);
+    headers = await sessionHeaders(db, (await createRoleUsers(db)).viewer);
     app = await buildApp({ db, dataDir: '/tmp', webDir: '/nonexistent' });
   });
   afterAll(async () => {
@@ -76,7 +81,7 @@ describe('server with data', () => {
   });
 
   it('compares the last N days with data against the N days before, from the metric catalog', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/overview?days=7' });
+    const res = await app.inject({ method: 'GET', url: '/api/overview?days=7', headers });
     expect(res.statusCode).toBe(200);
     const body = res.json<{ asOf: string; current: { from: string; to: string }; previous: { from: string; to: string }; kpis: { metric: string; value: number; previous: number; change: number; changeRatio: number | null }[] }>();
     expect(body.asOf).toBe('2026-11-16');
@@ -95,7 +100,7 @@ describe('server with data', () => {
   });
 
   it('answers /api/metrics with the same shape as aisle query --format json', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv,orders&by=category&from=2026-11-01&to=2026-11-30' });
+    const res = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv,orders&by=category&from=2026-11-01&to=2026-11-30', headers });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       metrics: ['gmv', 'orders'],
@@ -111,19 +116,19 @@ describe('server with data', () => {
   });
 
   it('refuses bad requests with a message that names the problem and what to do', async () => {
-    const unknown = await app.inject({ method: 'GET', url: '/api/metrics?metrics=revenue&from=2026-11-01&to=2026-11-30' });
+    const unknown = await app.inject({ method: 'GET', url: '/api/metrics?metrics=revenue&from=2026-11-01&to=2026-11-30', headers });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ error: { message: 'unknown metric "revenue"', hint: expect.stringContaining('gmv') } });
-    const badDate = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv&from=yesterday&to=2026-11-30' });
+    const badDate = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv&from=yesterday&to=2026-11-30', headers });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json<{ error: { message: string } }>().error.message).toMatch(/from.*YYYY-MM-DD/);
-    const badDays = await app.inject({ method: 'GET', url: '/api/overview?days=0' });
+    const badDays = await app.inject({ method: 'GET', url: '/api/overview?days=0', headers });
     expect(badDays.statusCode).toBe(400);
   });
 
   it('keeps SQL in filter values inert', async () => {
     const where = encodeURIComponent("region=Jakarta' OR '1'='1");
-    const res = await app.inject({ method: 'GET', url: `/api/metrics?metrics=gmv&from=2026-11-01&to=2026-11-30&where=${where}` });
+    const res = await app.inject({ method: 'GET', url: `/api/metrics?metrics=gmv&from=2026-11-01&to=2026-11-30&where=${where}`, headers });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ rows: unknown[] }>().rows).toEqual([{ gmv: 0 }]);
   });

@@ -14,6 +14,12 @@ import type { AppContext } from './app-context.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricRoutes } from './routes/metrics.ts';
+import { authRoutes, type AuthRouteOptions } from './routes/auth.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { noteRoutes } from './routes/notes.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+import { registerAuthGuard } from './auth-guard.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
@@ -27,6 +33,8 @@ export interface BuildAppOptions {
   webDir?: string;
   /** Close the database when the app closes (true for `aisle serve`). */
   closeDatabaseOnClose?: boolean;
+  /** Login throttles (tests pass fast ones). */
+  auth?: AuthRouteOptions;
 }
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -62,8 +70,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   requirePermissionOnApiRoutes(app);
   registerErrorHandler(app);
+  await registerAuthGuard(app, options.db);
   const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION };
   await app.register(healthRoutes(context));
+  await app.register(authRoutes(context, options.auth));
+  await app.register(userRoutes(context));
+  await app.register(auditRoutes(context));
+  await app.register(tokenRoutes(context));
+  await app.register(noteRoutes(context));
   await app.register(overviewRoutes(context));
   await app.register(metricRoutes(context));
   await registerWebApp(app, options.webDir);

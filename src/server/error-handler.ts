@@ -19,6 +19,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const where = error.validationContext ?? 'request';
       return reply.status(400).send({
         error: {
+          code: 'invalid_input',
           message: `invalid ${where}: ${issues.map((i) => `${i.field || where} ${i.message}`).join('; ')}`,
           hint: 'check the parameters against the API docs at /api/docs',
           details: { issues },
@@ -27,7 +28,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isUserError(error)) {
       return reply.status(STATUS[error.code]).send({
-        error: { message: error.message, hint: error.hint, details: error.details },
+        error: { code: error.code, message: error.message, hint: error.hint, details: error.details },
       });
     }
     if (typeof error.statusCode === 'number' && error.statusCode < 500) {

@@ -1,10 +1,12 @@
 /**
- * Every `/api` route declares the permission it needs in its route config. Sign-in and roles
- * enforce it; until then the declaration is still required, and a test fails on any route without one.
+ * Every `/api` route declares the permission it needs in its route config: `public` (no sign-in)
+ * or one of the role permissions of CONTRACTS.md §5. The app refuses to register an `/api` route
+ * without one, so no future route can forget it; `auth-guard.ts` enforces it on every request.
  */
-export type Permission = 'public' | 'read' | 'write' | 'manage' | 'admin';
-
 import type { FastifyInstance, HTTPMethods } from 'fastify';
+import type { RolePermission } from '../core/auth/roles.ts';
+
+export type Permission = 'public' | RolePermission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,10 +24,6 @@ export interface RegisteredRoute {
   permission: Permission | undefined;
 }
 
-/**
- * Records every route and refuses to register an `/api` route that declares no permission, so the
- * app cannot even start with an unguarded endpoint.
- */
 export function requirePermissionOnApiRoutes(app: FastifyInstance): void {
   const routes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', routes);

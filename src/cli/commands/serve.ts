@@ -15,6 +15,11 @@ import { buildApp, LOG_REDACT } from '../../server/app.ts';
 import { action } from '../run-command.ts';
 import { integerOption } from '../parse-options.ts';
 import { progressBar } from '../progress.ts';
+import { SYSTEM_ACTOR } from '../../core/auth/actor.ts';
+import { temporaryPassword } from '../../core/auth/secret-tokens.ts';
+import { countUsers, createUser } from '../../core/auth/users.ts';
+
+export const DEMO_ADMIN = 'admin@aisle.local';
 
 interface ServeOptions {
   port: number;
@@ -32,6 +37,14 @@ async function fillDemoIfEmpty(db: Database): Promise<void> {
   );
   const bar = progressBar(true);
   await generateDemo(db, { ...DEFAULT_DEMO, end }, bar.update).finally(bar.stop);
+  if ((await countUsers(db)) === 0) {
+    const password = temporaryPassword();
+    await createUser(db, SYSTEM_ACTOR, { email: DEMO_ADMIN, displayName: 'Demo admin', role: 'admin', password });
+    process.stderr.write(
+      `\nSign in as ${DEMO_ADMIN} with the password ${password}\n` +
+        'It is shown this once. Change it in the user menu, or set one with `npx aisle user passwd ' + DEMO_ADMIN + '`.\n\n',
+    );
+  }
 }
 
 export function registerServe(program: Command): void {

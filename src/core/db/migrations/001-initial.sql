@@ -38,8 +38,7 @@ CREATE TABLE sessions (
   user_id BIGINT NOT NULL REFERENCES users (id),
   created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
   last_seen_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
-  expires_at TIMESTAMPTZ NOT NULL,
-  CHECK (expires_at > created_at)
+  expires_at TIMESTAMPTZ NOT NULL
 );
 
 CREATE SEQUENCE api_tokens_id_seq START 1;

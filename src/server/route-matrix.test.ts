@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../core/db/database.ts';
+import { can, ROLES, type Role } from '../core/auth/roles.ts';
+import { buildApp } from './app.ts';
+import { openMigratedMemoryDb } from '../../test/support/temp-db.ts';
+import { createRoleUsers, sessionHeaders } from '../../test/support/sign-in.ts';
+
+// Every registered /api route, discovered from the app itself, against every role: a route added
+// tomorrow is covered without touching this file.
+describe('role × route matrix', () => {
+  let db: Database;
+  let app: FastifyInstance;
+  let users: Record<Role, number>;
+  beforeAll(async () => {
+    db = await openMigratedMemoryDb();
+    users = await createRoleUsers(db);
+    app = await buildApp({ db, dataDir: '/tmp', webDir: '/nonexistent' });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  const apiRoutes = () =>
+    app.registeredRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+
+  const request = (route: { method: string; url: string }, headers: Record<string, string>) =>
+    app.inject({
+      method: route.method as 'GET',
+      url: route.url.replace(/:(\w+)/g, '999'),
+      headers: { ...headers, 'content-type': 'application/json' },
+      ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: '{}' }),
+    });
+
+  it('finds the routes and every one declares a permission', () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    for (const route of routes) expect(route.permission, `${route.method} ${route.url}`).toBeDefined();
+  });
+
+  it('refuses every non-public route to a caller who is not signed in (401)', async () => {
+    for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
+      const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('unauthenticated');
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`lets ${role} through exactly the routes its permissions allow`, async () => {
+      for (const route of apiRoutes()) {
+        const allowed = route.permission === 'public' || (route.permission !== undefined && can(role, route.permission));
+        // A fresh session per request: logout or a password change must not end the next check.
+        const res = await request(route, await sessionHeaders(db, users[role]));
+        const label = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (allowed) expect([401, 403], label).not.toContain(res.statusCode);
+        else expect(res.statusCode, label).toBe(403);
+      }
+    });
+  }
+});
