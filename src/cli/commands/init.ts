@@ -2,6 +2,9 @@
 import type { Command } from 'commander';
 import { updateSettings } from '../../core/shared/settings.ts';
 import { ensureDefaultRubric } from '../../core/livestreams/default-rubric.ts';
+import { CLI_ACTOR } from '../../core/auth/actor.ts';
+import { writeAudit } from '../../core/auth/audit-log.ts';
+import { getSettings } from '../../core/shared/settings.ts';
 import { action } from '../run-command.ts';
 import { withWorkspace } from '../workspace.ts';
 
@@ -15,7 +18,11 @@ export function registerInit(program: Command): void {
       action(async (options: { timezone?: string; currency?: string }) => {
         await withWorkspace(program.opts<{ dataDir?: string }>().dataDir, async ({ db, dataDir, migrations }) => {
           const settings = await db.transaction(async (tx) => {
+            const before = await getSettings(tx);
             const updated = await updateSettings(tx, options);
+            if (JSON.stringify(before) !== JSON.stringify(updated)) {
+              await writeAudit(tx, CLI_ACTOR, { action: 'update', entity: 'settings', before, after: updated });
+            }
             await ensureDefaultRubric(tx, 'system');
             return updated;
           });
