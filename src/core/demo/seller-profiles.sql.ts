@@ -5,6 +5,7 @@
  * and gaps — a missing region, contact or category here and there — because that is what category
  * teams actually get. Story sellers always have complete profiles so features can name them.
  */
+import { sellerNameKeySql } from '../sellers/seller-name-key.ts';
 import type { Executor } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { lit, sqlList, type DemoRandom } from './demo-random.sql.ts';
@@ -22,9 +23,6 @@ import {
 } from './word-lists.ts';
 
 /** `sellers.name_key`: lower case, runs of anything but letters and digits become one space. */
-export function nameKeySql(name: Sql): Sql {
-  return sql`trim(regexp_replace(lower(${name}), '[^a-z0-9]+', ' ', 'g'))`;
-}
 
 export async function insertSellerProfiles(tx: Executor, plan: DemoPlan, rnd: DemoRandom): Promise<void> {
   const i = sql`idx`;
@@ -72,7 +70,7 @@ export async function insertSellerProfiles(tx: Executor, plan: DemoPlan, rnd: De
           THEN ' ' || row_number() OVER (PARTITION BY city_shop ORDER BY idx) ELSE '' END AS shop_name
       FROM by_city
     )
-    SELECT id, name, ${nameKeySql(sql`name`)}, shop_name,
+    SELECT id, name, ${sellerNameKeySql(sql`name`)}, shop_name,
       CASE WHEN seller_type IN ('brand', 'official') THEN brand_word END,
       seller_type, tier,
       CASE WHEN ${missing(0.05, 'no_region')} THEN NULL ELSE list_element(${sqlList(DEMO_CITIES.map((c) => c.region))}, city_no + 1) END,
