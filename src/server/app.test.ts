@@ -26,7 +26,7 @@ describe('server on an empty workspace', () => {
   it('answers /api/health with the schema version', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/health', headers });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', schemaVersion: 1 });
+    expect(res.json()).toMatchObject({ status: 'ok', schemaVersion: 2 });
   });
 
   it('gives an honest empty overview rather than zeros', async () => {

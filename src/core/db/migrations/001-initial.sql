@@ -97,7 +97,9 @@ CREATE TABLE sellers (
   updated_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
   CHECK (last_seen IS NULL OR first_seen IS NULL OR last_seen >= first_seen)
 );
-CREATE INDEX sellers_name_key_idx ON sellers (name_key);
+-- No index on name_key: DuckDB executes an UPDATE of an indexed column as delete + insert, which
+-- the foreign keys from seller_history, communications, tasks and notes then refuse. A scan of the
+-- registry (≤ 100k rows) is fast enough for name matching.
 
 CREATE SEQUENCE seller_history_id_seq START 1;
 CREATE TABLE seller_history (
