@@ -1,6 +1,7 @@
 // The frame around every page: header, left navigation (a drawer below the `sm` breakpoint) and
 // the page itself.
-import { AppShell, Box } from '@mantine/core';
+import { Suspense } from 'react';
+import { AppShell, Box, Skeleton, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { AppHeader } from './AppHeader';
@@ -24,9 +25,20 @@ export function AppFrame() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Box className={classes.content}>
-          <Outlet />
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Box>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+function PageLoading() {
+  return (
+    <Stack gap="md" aria-busy="true" aria-label="Loading page">
+      <Skeleton height={28} width={220} />
+      <Skeleton height={200} />
+    </Stack>
   );
 }

@@ -1,6 +1,8 @@
-// The top bar: the product name and mark, the menu button on narrow screens, and server status.
-import { Burger, Group, Text } from '@mantine/core';
+// The top bar: the product name and mark, the menu button on narrow screens, server status and the
+// signed-in user's menu.
+import { Box, Burger, Group, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { UserMenu } from '../features/auth/UserMenu';
 import { ServerStatus } from '../features/health/ServerStatus';
 import { LogoMark } from './LogoMark';
 import classes from './AppHeader.module.css';
@@ -31,7 +33,12 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
           Category workbench
         </Text>
       </Group>
-      <ServerStatus />
+      <Group gap="md" wrap="nowrap">
+        <Box visibleFrom="sm">
+          <ServerStatus />
+        </Box>
+        <UserMenu />
+      </Group>
     </Group>
   );
 }

@@ -1,14 +1,12 @@
 // The areas of Aisle, declared once: the navigation and the router are both built from this list,
 // so a page cannot exist without a navigation entry or the other way round.
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement } from 'react';
 import { ImportsPage } from '../features/imports/ImportsPage';
 import { LivestreamsPage } from '../features/livestreams/LivestreamsPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SellersPage } from '../features/sellers/SellersPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { WorkspacePage } from '../features/workspace/WorkspacePage';
 import {
   ImportsIcon,
   LivestreamsIcon,
@@ -21,6 +19,15 @@ import {
   type NavIcon,
 } from './NavIcons';
 
+// Pages with forms and tables of their own load when first opened (AppFrame shows a placeholder),
+// keeping the first load light.
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+const WorkspacePage = lazy(() =>
+  import('../features/workspace/WorkspacePage').then((module) => ({ default: module.WorkspacePage })),
+);
+
 export type SectionGroup = 'analysis' | 'follow-up' | 'admin';
 
 export interface Section {
@@ -29,6 +36,8 @@ export interface Section {
   group: SectionGroup;
   Icon: NavIcon;
   page: ReactElement;
+  /** A route below `path` shown by the same page, e.g. `:tab` for `/settings/users`. */
+  subPath?: string;
 }
 
 export const sectionGroupLabels: Record<SectionGroup, string | null> = {
@@ -63,5 +72,12 @@ export const sections: readonly Section[] = [
     Icon: WorkspaceIcon,
     page: <WorkspacePage />,
   },
-  { path: '/settings', label: 'Settings', group: 'admin', Icon: SettingsIcon, page: <SettingsPage /> },
+  {
+    path: '/settings',
+    label: 'Settings',
+    group: 'admin',
+    Icon: SettingsIcon,
+    page: <SettingsPage />,
+    subPath: ':tab',
+  },
 ];

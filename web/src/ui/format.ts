@@ -177,3 +177,21 @@ export function formatDateRange(from: string, to: string): string {
   if (from.slice(0, 4) !== to.slice(0, 4)) return `${formatDate(from)} – ${formatDate(to)}`;
   return `${formatShortDate(from)} – ${formatShortDate(to)}`;
 }
+
+// Instants (sign-ins, audit entries, token use) read in the viewer's own clock: "when did this
+// happen for me". Calendar dates above stay in UTC because they are already workspace days.
+const dateTimeFormat = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-11-23T14:05:00Z` → `Nov 23, 2026, 06:05` (in the browser's timezone); null → `—`. */
+export function formatDateTime(iso: string | null): string {
+  if (iso === null) return MISSING;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+}
