@@ -1,17 +1,58 @@
-import { PlannedPage } from '../../ui/PlannedPage';
+// Settings: users, audit log and API tokens as tabs, each addressable (`/settings/audit`). Admins
+// see all three; everyone else sees their API tokens.
+import type { ComponentType } from 'react';
+import { Tabs } from '@mantine/core';
+import { Navigate, useNavigate, useParams } from 'react-router';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageHeader } from '../../ui/PageHeader';
+import { AuditLogPanel } from '../audit/AuditLogPanel';
+import { useSession } from '../auth/session-context';
+import { TokensPanel } from '../tokens/TokensPanel';
+import { UsersPanel } from '../users/UsersPanel';
+import { isSettingsTab, visibleTabs, type SettingsTab } from './settings-tabs';
+
+const panels: Record<SettingsTab, ComponentType> = {
+  users: UsersPanel,
+  audit: AuditLogPanel,
+  tokens: TokensPanel,
+};
 
 export function SettingsPage() {
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const { permissions } = useSession();
+  const tabs = visibleTabs(permissions);
+  const first = tabs[0];
+
+  if (tab === undefined && first) return <Navigate to={`/settings/${first.value}`} replace />;
+  if (!isSettingsTab(tab)) return <NotFoundPage />;
+
+  // An address for a tab the user may not use still renders its panel, which says who may.
+  const Panel = panels[tab];
+  const description = permissions.includes('admin')
+    ? 'Who can sign in and with which role, what they changed, and API tokens.'
+    : 'Your API tokens. Users and the audit log are managed by admins.';
   return (
-    <PlannedPage
-      title="Settings"
-      summary="Workspace settings, KPI targets, alert rules, users and access."
-      arrivesWith="workspace administration"
-      capabilities={[
-        'Set the workspace timezone and currency.',
-        'Define KPI targets and alert rules for the category, tiers and sellers.',
-        'Manage users, their roles (admin, manager, analyst, viewer) and API tokens.',
-        'Read the audit log, back up the database and restore it.',
-      ]}
-    />
+    <>
+      <PageHeader title="Settings" description={description} />
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          if (value) void navigate(`/settings/${value}`);
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="lg">
+          {tabs.map((item) => (
+            <Tabs.Tab key={item.value} value={item.value}>
+              {item.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value={tab}>
+          <Panel />
+        </Tabs.Panel>
+      </Tabs>
+    </>
   );
 }
