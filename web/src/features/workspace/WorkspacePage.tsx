@@ -1,16 +1,16 @@
-import { PlannedPage } from '../../ui/PlannedPage';
+// Workspace: the team's follow-up work. Notes are here now; communications and tasks arrive with
+// the rest of the workspace module.
+import { PageHeader } from '../../ui/PageHeader';
+import { NotesPanel } from '../notes/NotesPanel';
 
 export function WorkspacePage() {
   return (
-    <PlannedPage
-      title="Workspace"
-      summary="The team’s follow-up work: seller communications, tasks and trackers, and notes."
-      arrivesWith="the workspace module"
-      capabilities={[
-        'Log calls, messages and meetings with a seller, with outcome, next action and due date.',
-        'Track tasks by owner, status, priority and due date, linked to sellers and opportunities.',
-        'Keep notes in Markdown, tagged and attached to sellers.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Workspace"
+        description="Notes the team keeps. Seller communications and tasks arrive with the workspace module."
+      />
+      <NotesPanel />
+    </>
   );
 }
