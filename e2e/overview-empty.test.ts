@@ -1,8 +1,9 @@
-// A brand-new workspace: the Overview explains how to get data in instead of showing zeros, and
-// the server shuts down cleanly on SIGTERM.
+// A brand-new workspace (an admin, no data): the Overview explains how to get data in instead of
+// showing zeros, and the server shuts down cleanly on SIGTERM.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from './support/browser.ts';
+import { addUser, ADMIN, openSignedInPage, signInApi } from './support/auth.ts';
+import { launchBrowser } from './support/browser.ts';
 import { fetchOverview } from './support/overview-contract.ts';
 import { createDataDir, removeDataDir, runAisle, startServer, type AisleServer } from './support/server.ts';
 
@@ -14,6 +15,7 @@ describe('Overview on an empty workspace', () => {
   beforeAll(async () => {
     dataDir = await createDataDir();
     await runAisle(dataDir, ['init']);
+    await addUser(dataDir, ADMIN);
     server = await startServer(dataDir);
     browser = await launchBrowser();
   });
@@ -26,10 +28,11 @@ describe('Overview on an empty workspace', () => {
 
   it('says there is no data yet and how to get some', async () => {
     if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
-    const overview = await fetchOverview(server.url, 7);
+    const cookie = await signInApi(server, ADMIN.email);
+    const overview = await fetchOverview(server.url, cookie, 7);
     expect(overview).toMatchObject({ asOf: null, kpis: [], trend: [] });
 
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openSignedInPage(browser, server, cookie);
     await page.goto(`${server.url}/`);
     const empty = page.getByTestId('overview-empty');
     await empty.waitFor();

@@ -1,12 +1,14 @@
-// The Overview in a real Chromium against the real `aisle serve` with the e2e demo dataset: the
-// numbers on screen are the API's numbers, every navigation entry opens its page, nothing logs an
-// error, and the layout holds at desktop and phone widths (screenshots in e2e/screenshots/).
+// The Overview in a real Chromium against the real `aisle serve` with the e2e demo dataset, signed
+// in as an admin: the numbers on screen are the API's numbers, every navigation entry opens its
+// page, nothing logs an error, and the layout holds at desktop and phone widths (screenshots in
+// e2e/screenshots/).
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChange, formatChangeRatio, formatValue } from '../web/src/ui/format.ts';
-import { launchBrowser, openPage, PHONE } from './support/browser.ts';
+import { addUser, ADMIN, openSignedInPage, signInApi } from './support/auth.ts';
+import { launchBrowser, PHONE, type WatchedPage } from './support/browser.ts';
 import { fetchOverview, kpiOf } from './support/overview-contract.ts';
 import {
   createDataDir,
@@ -19,15 +21,16 @@ import {
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
+/** `path` is where the page lands (Settings opens its first tab); `planned` pages are placeholders. */
 const SECTIONS = [
-  { label: 'Overview', path: '/' },
-  { label: 'Sellers', path: '/sellers' },
-  { label: 'Opportunities', path: '/opportunities' },
-  { label: 'Livestreams', path: '/livestreams' },
-  { label: 'Reports', path: '/reports' },
-  { label: 'Imports', path: '/imports' },
-  { label: 'Workspace', path: '/workspace' },
-  { label: 'Settings', path: '/settings' },
+  { label: 'Overview', path: '/', planned: false },
+  { label: 'Sellers', path: '/sellers', planned: true },
+  { label: 'Opportunities', path: '/opportunities', planned: true },
+  { label: 'Livestreams', path: '/livestreams', planned: true },
+  { label: 'Reports', path: '/reports', planned: true },
+  { label: 'Imports', path: '/imports', planned: true },
+  { label: 'Workspace', path: '/workspace', planned: false },
+  { label: 'Settings', path: '/settings/users', planned: false },
 ] as const;
 
 async function textOf(page: Page, testId: string): Promise<string> {
@@ -42,16 +45,25 @@ describe('Overview (real server, demo data)', () => {
   let dataDir: string | undefined;
   let server: AisleServer | undefined;
   let browser: Browser | undefined;
+  let cookie: string | undefined;
 
-  function running(): { server: AisleServer; browser: Browser } {
-    if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
-    return { server, browser };
+  function running(): { server: AisleServer; browser: Browser; cookie: string } {
+    if (!server || !browser || !cookie) throw new Error('beforeAll did not start the server and the browser');
+    return { server, browser, cookie };
+  }
+
+  /** A page signed in as the admin. */
+  function openAdminPage(viewport?: { width: number; height: number }): Promise<WatchedPage> {
+    const { server, browser, cookie } = running();
+    return openSignedInPage(browser, server, cookie, viewport);
   }
 
   beforeAll(async () => {
     dataDir = await createDataDir();
     await seedDemo(dataDir);
+    await addUser(dataDir, ADMIN);
     server = await startServer(dataDir);
+    cookie = await signInApi(server, ADMIN.email);
     browser = await launchBrowser();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
@@ -63,13 +75,13 @@ describe('Overview (real server, demo data)', () => {
   });
 
   it('shows GMV and orders exactly as /api/overview returns them', async () => {
-    const { server, browser } = running();
-    const overview = await fetchOverview(server.url, 7);
+    const { server, cookie } = running();
+    const overview = await fetchOverview(server.url, cookie, 7);
     expect(overview.asOf).toBe(E2E_DEMO.end);
     expect(overview.current).toEqual({ from: '2026-11-17', to: '2026-11-23' });
     expect(overview.previous).toEqual({ from: '2026-11-10', to: '2026-11-16' });
 
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await openAdminPage();
     await page.goto(`${server.url}/`);
     await waitForKpis(page);
 
@@ -120,9 +132,9 @@ describe('Overview (real server, demo data)', () => {
   });
 
   it('shows one card per KPI the API returns, each formatted by the page formatter', async () => {
-    const { server, browser } = running();
-    const overview = await fetchOverview(server.url, 7);
-    const { page, problems } = await openPage(browser);
+    const { server, cookie } = running();
+    const overview = await fetchOverview(server.url, cookie, 7);
+    const { page, problems } = await openAdminPage();
     await page.goto(`${server.url}/`);
     await waitForKpis(page);
 
@@ -150,9 +162,9 @@ describe('Overview (real server, demo data)', () => {
   });
 
   it('switches the compared period and shows that period’s numbers', async () => {
-    const { server, browser } = running();
-    const overview = await fetchOverview(server.url, 28);
-    const { page, problems } = await openPage(browser);
+    const { server, cookie } = running();
+    const overview = await fetchOverview(server.url, cookie, 28);
+    const { page, problems } = await openAdminPage();
     await page.goto(`${server.url}/`);
     await waitForKpis(page);
 
@@ -165,8 +177,8 @@ describe('Overview (real server, demo data)', () => {
   });
 
   it('opens every page from the navigation, and deep links survive a reload', async () => {
-    const { server, browser } = running();
-    const { page, problems } = await openPage(browser);
+    const { server } = running();
+    const { page, problems } = await openAdminPage();
     await page.goto(`${server.url}/`);
     await waitForKpis(page);
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
@@ -176,8 +188,7 @@ describe('Overview (real server, demo data)', () => {
       await page.getByRole('heading', { level: 1, name: section.label, exact: true }).waitFor();
       expect(new URL(page.url()).pathname, section.label).toBe(section.path);
       expect(await page.title(), section.label).toBe(`${section.label} · Aisle`);
-      if (section.path !== '/')
-        expect(await page.getByTestId('planned-page').isVisible(), section.label).toBe(true);
+      expect(await page.getByTestId('planned-page').isVisible(), section.label).toBe(section.planned);
     }
 
     await page.goto(`${server.url}/livestreams`);
@@ -188,8 +199,8 @@ describe('Overview (real server, demo data)', () => {
   });
 
   it('fits a phone screen and navigates through the menu', async () => {
-    const { server, browser } = running();
-    const { page, problems } = await openPage(browser, PHONE);
+    const { server } = running();
+    const { page, problems } = await openAdminPage(PHONE);
     await page.goto(`${server.url}/`);
     await waitForKpis(page);
     await page.locator('[data-testid="trend-chart"] svg').first().waitFor();
@@ -210,8 +221,8 @@ describe('Overview (real server, demo data)', () => {
   });
 
   it('shows the server’s message when loading fails, and recovers on retry', async () => {
-    const { server, browser } = running();
-    const { page, problems } = await openPage(browser);
+    const { server } = running();
+    const { page, problems } = await openAdminPage();
     let failures = 0;
     // Network-edge fault injection: the first answers fail (react-query retries once), then the
     // real server answers again.

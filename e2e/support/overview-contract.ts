@@ -21,8 +21,9 @@ export interface Overview {
   trend: { date: string; gmv: number; orders: number }[];
 }
 
-export async function fetchOverview(baseUrl: string, days = 7): Promise<Overview> {
-  const response = await fetch(`${baseUrl}/api/overview?days=${days}`);
+/** `cookie` is a signed-in session (`aisle_session=…`): every /api route but a few needs one. */
+export async function fetchOverview(baseUrl: string, cookie: string, days = 7): Promise<Overview> {
+  const response = await fetch(`${baseUrl}/api/overview?days=${days}`, { headers: { cookie } });
   if (!response.ok)
     throw new Error(`GET /api/overview?days=${days}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Overview;

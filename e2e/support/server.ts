@@ -1,6 +1,7 @@
-// Runs the real `aisle` binary for end-to-end tests: a fresh temp data dir, the demo dataset, the
-// server on a free port, and a clean shutdown of the whole process tree afterwards. Failures carry
-// the process's stderr, because "server did not start" alone is useless in a CI log.
+// Runs the real `aisle` binary for end-to-end tests: a fresh temp data dir (empty, `init` only, or
+// with the demo dataset), users added with the CLI before serving, the server on a free port, and a
+// clean shutdown of the whole process tree afterwards. Failures carry the process's stderr, because
+// "server did not start" alone is useless in a CI log.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -33,11 +34,11 @@ function captureOutput(stream: NodeJS.ReadableStream | null): () => string {
   return () => text;
 }
 
-function spawnAisle(dataDir: string, args: readonly string[]): ChildProcess {
+function spawnAisle(dataDir: string, args: readonly string[], withStdin = false): ChildProcess {
   return spawn(process.execPath, [AISLE_BIN, '--data-dir', dataDir, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, TZ: 'UTC', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     // Own process group, so the whole tree can be signalled at once (see `killTree`).
     detached: true,
   });
@@ -48,13 +49,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs one CLI command to completion; rejects with its output when it fails or hangs. */
+/**
+ * Runs one CLI command to completion; rejects with its output when it fails or hangs. `input` is
+ * written to its stdin (how passwords reach `--password-stdin`).
+ */
 export async function runAisle(
   dataDir: string,
   args: readonly string[],
-  timeoutMs = 120_000,
+  { timeoutMs = 120_000, input }: { timeoutMs?: number; input?: string } = {},
 ): Promise<CliResult> {
-  const child = spawnAisle(dataDir, args);
+  const child = spawnAisle(dataDir, args, input !== undefined);
+  child.stdin?.end(input);
   const stdout = captureOutput(child.stdout);
   const stderr = captureOutput(child.stderr);
   const timer = setTimeout(() => void killTree(child), timeoutMs);
