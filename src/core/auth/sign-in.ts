@@ -27,7 +27,7 @@ export async function signIn(db: Database, email: string, password: string): Pro
   const user: SessionUser = { id: found.id, email: found.email, displayName: found.displayName, role: found.role };
   const token = await db.transaction(async (tx) => {
     await tx.run(sql`UPDATE users SET last_login_at = now() WHERE id = ${found.id}`);
-    await writeAudit(tx, actorOf(user), { action: 'login', entity: 'session', entityId: found.id });
+    await writeAudit(tx, actorOf(user), { action: 'login', entity: 'session' });
     return createSession(tx, found.id);
   });
   return { user, token };
@@ -36,7 +36,7 @@ export async function signIn(db: Database, email: string, password: string): Pro
 export async function signOut(db: Database, user: SessionUser, token: string): Promise<void> {
   await db.transaction(async (tx) => {
     await deleteSession(tx, token);
-    await writeAudit(tx, actorOf(user), { action: 'logout', entity: 'session', entityId: user.id });
+    await writeAudit(tx, actorOf(user), { action: 'logout', entity: 'session' });
   });
 }
 
