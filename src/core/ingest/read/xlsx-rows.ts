@@ -1,0 +1,86 @@
+/**
+ * What the normal and the streaming exceljs readers share: opening the streaming reader with the
+ * options that matter (`styles: 'cache'`, without which dates arrive as serial numbers), a row's
+ * cells as text, a sheet's name and visibility (the streaming reader has them, its types do not),
+ * and turning exceljs's reading errors into a UserError that names the file.
+ */
+import { createReadStream } from 'node:fs';
+import ExcelJS, { type Row } from 'exceljs';
+import { UserError } from '../../shared/errors.ts';
+import { cellText } from './xlsx-cell-text.ts';
+
+export interface SheetInfo {
+  name: string;
+  visible: boolean;
+}
+
+export function damagedWorkbook(label: string, error: unknown): UserError {
+  if (error instanceof UserError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UserError(
+    `${label} could not be read as an Excel workbook: it looks damaged or truncated (${detail.slice(0, 120)})`,
+    {
+      hint: 'open it in Excel and save it again as .xlsx, or export it again',
+      cause: error,
+    },
+  );
+}
+
+/**
+ * Iterates `items`, turning an error thrown while *reading* the next item into a UserError; errors
+ * of the consumer's own work (DuckDB appends) pass through unchanged.
+ */
+export async function* readingAsUserErrors<T>(items: AsyncIterable<T>, label: string): AsyncGenerator<T> {
+  const iterator = items[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<T>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        throw damagedWorkbook(label, error);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+export interface StreamingWorkbook {
+  sheets: AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>;
+  close: () => void;
+}
+
+export function openStreamingWorkbook(file: string): StreamingWorkbook {
+  const input = createReadStream(file);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
+  return { sheets: reader, close: () => input.destroy() };
+}
+
+export function sheetInfo(sheet: object): SheetInfo {
+  const name = 'name' in sheet && typeof sheet.name === 'string' ? sheet.name : '';
+  const state = 'state' in sheet ? sheet.state : undefined;
+  return { name, visible: state === undefined || state === 'visible' };
+}
+
+/**
+ * A row's cells as text (index 0 = column A), trailing empty cells dropped. A value right of
+ * `maxColumns` lands in the one slot past the limit, so the row stays bounded in memory and is
+ * still seen to be too wide.
+ */
+export function rowCells(row: Row, maxColumns: number): (string | null)[] {
+  const cells: (string | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const text = cellText(cell.value, cell.numFmt);
+    if (text !== null) cells[Math.min(column, maxColumns + 1) - 1] = text;
+  });
+  for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+  return cells;
+}
