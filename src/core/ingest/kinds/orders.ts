@@ -3,8 +3,10 @@
  * name two things:
  * - "SKU Subtotal After Discount" is the line's GMV and ranks first for amount; "Order Amount" is
  *   the order's total (repeated on every line, shipping included) and ranks last, so it is used
- *   only when the file has no line amount. "SKU Subtotal Before Discount" and "SKU Unit Original
- *   Price" are left out: they are prices before discounts.
+ *   only when the file has no line amount. "SKU Subtotal Before Discount" is left out: it is the
+ *   line before discounts. "SKU Unit Original Price" (before discounts too) is the only unit price
+ *   the platform export has, so it ranks last for unit_price: if a file had no amount column at
+ *   all, unit_price × quantity would count GMV before discounts.
  * - "Created Time" ranks before "Paid Time" for ordered_at: unpaid orders have no paid time.
  * - "Buyer Username" is personal data; it maps to buyer_id and the loader stores a hash.
  * - "Order Substatus", "Sub Order ID", 序号 (a row counter) and "Jumlah" for money are left out;
@@ -157,6 +159,7 @@ export const ordersKind: KindDef = {
     ),
     money('unit_price', 'Unit price', [
       'Unit price',
+      'Deal price',
       'Item price',
       'Sale price',
       'Price',
@@ -169,6 +172,7 @@ export const ordersKind: KindDef = {
       'ราคา',
       'Đơn giá',
       'Giá',
+      'SKU Unit Original Price',
     ]),
     money('amount', 'Amount', [
       'SKU Subtotal After Discount',

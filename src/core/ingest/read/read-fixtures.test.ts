@@ -29,6 +29,7 @@ describe('fixtures: exports as they arrive', () => {
       'Order Refund Amount': 'refund_amount',
     });
     expect(matching.ignored).toContain('Order Amount');
+    expect(matching.mapping['SKU Unit Original Price']).toBe('unit_price');
     expect(rows[1]?.slice(0, 8)).toEqual([
       2,
       '578123400000000101',
