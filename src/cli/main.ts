@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../server/version.ts';
 import { registerDb } from './commands/db-info.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerServe } from './commands/serve.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   program.commands.forEach((c) => c.exitOverride());
   registerInit(program);
   registerDemo(program);
+  registerImport(program);
   registerQuery(program);
   registerServe(program);
   registerUser(program);

@@ -1,0 +1,124 @@
+/**
+ * `aisle import FILE… --kind KIND` (CONTRACTS.md §1): all or nothing per file by default,
+ * `--skip-invalid` to load the valid rows and keep the rest, `--dry-run` to check without loading.
+ * `--json` prints one result object per file on stdout; exit code 1 when any file was refused.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { importFile } from '../../core/ingest/run-import.ts';
+import { IMPORT_KINDS } from '../../core/ingest/kinds/index.ts';
+import type { ImportOptions, ImportResult } from '../../core/ingest/import-types.ts';
+import { UserError } from '../../core/shared/errors.ts';
+import { validateTimezone } from '../../core/shared/settings.ts';
+import { action, reportError } from '../run-command.ts';
+import { collect, integerOption } from '../parse-options.ts';
+import { progressBar } from '../progress.ts';
+import { withWorkspace } from '../workspace.ts';
+
+interface ImportCliOptions {
+  kind: string;
+  sheet?: string;
+  headerRow?: number;
+  map: string[];
+  mappingFile?: string;
+  year?: number;
+  timezone?: string;
+  currency?: string;
+  dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+async function mappingFrom(options: ImportCliOptions): Promise<Record<string, string>> {
+  const map: Record<string, string> = {};
+  if (options.mappingFile) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(options.mappingFile, 'utf8'));
+    } catch (error) {
+      throw new UserError(`cannot read the mapping file ${options.mappingFile}: ${(error as Error).message}`, { hint: 'it must be a JSON object {"Source header": "field"}' });
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError('the mapping file must hold a JSON object {"Source header": "field"}');
+    for (const [header, field] of Object.entries(parsed)) map[header] = typeof field === 'string' ? field : '';
+  }
+  for (const item of options.map) {
+    const at = item.lastIndexOf('=');
+    if (at <= 0) throw new UserError(`--map "${item}" must look like "Source header=field" (or "Source header=" to ignore it)`);
+    map[item.slice(0, at).trim()] = item.slice(at + 1).trim();
+  }
+  return map;
+}
+
+function printSummary(result: ImportResult): void {
+  const verb = result.duplicateOf ? `already imported (same file as ${result.duplicateOf}); nothing loaded` : result.status === 'rejected' ? 'refused: nothing loaded' : result.status === 'dry_run' ? 'checked (dry run, nothing loaded)' : 'loaded';
+  process.stdout.write(
+    `${result.file}: ${verb}. Read ${result.rowsRead}, loaded ${result.rowsLoaded}, rejected ${result.rowsRejected}, blank rows skipped ${result.rowsSkipped}` +
+      `${result.sheet ? `, sheet "${result.sheet}"` : ''}${result.headerRow ? `, header on row ${result.headerRow}` : ''}.\n`,
+  );
+  if (result.ignoredColumns.length) process.stdout.write(`  ignored columns: ${result.ignoredColumns.join(', ')}\n`);
+  for (const e of result.errors.slice(0, 20)) {
+    process.stdout.write(`  row ${e.row}${e.column ? `, column "${e.column}"` : ''}${e.value !== null ? `, value "${e.value}"` : ''}: ${e.message}\n`);
+  }
+  if (result.errors.length > 20) process.stdout.write(`  … ${result.rowsRejected - 20} more rows: use --json for all, or download them from the Imports page\n`);
+  if (result.status === 'rejected') process.stdout.write('  → fix the rows above, or pass --skip-invalid to load the valid rows and keep the rejected ones\n');
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import exports (xlsx/csv) of one kind')
+    .argument('<file...>', 'files to import')
+    .addOption(new Option('--kind <KIND>', 'what the files hold').choices([...IMPORT_KINDS]).makeOptionMandatory())
+    .option('--sheet <NAME>', 'worksheet to read (default: the one that matches the kind)')
+    .option('--header-row <N>', 'row of the header, 1-based (default: detected)', integerOption('--header-row', 1, 10_000))
+    .option('--map <"Header=field">', 'map a source column to a field; "Header=" ignores it (repeatable)', collect, [])
+    .option('--mapping-file <FILE>', 'JSON object {"Source header": "field"}')
+    .option('--year <YYYY>', 'year for dates written without one', integerOption('--year', 1990, 2100))
+    .option('--timezone <TZ>', 'time zone of timestamps without an offset (default: the workspace time zone)')
+    .option('--currency <CUR>', 'currency the file is in (must be the workspace currency)')
+    .addOption(new Option('--date-order <ORDER>', 'how to read ambiguous dates like 03/04/2025').choices(['dmy', 'mdy', 'ymd']))
+    .option('--skip-invalid', 'load the valid rows and keep the rejected ones')
+    .option('--dry-run', 'check everything, load nothing')
+    .option('--json', 'one JSON object per file on stdout')
+    .action(
+      action(async (files: string[], options: ImportCliOptions) => {
+        if (options.timezone) validateTimezone(options.timezone);
+        const map = await mappingFrom(options);
+        await withWorkspace(program.opts<{ dataDir?: string }>().dataDir, async ({ db }) => {
+          let failed = false;
+          for (const file of files) {
+            const importOptions: ImportOptions = {
+              kind: options.kind,
+              by: 'cli',
+              map,
+              ...(options.sheet ? { sheet: options.sheet } : {}),
+              ...(options.headerRow ? { headerRow: options.headerRow } : {}),
+              ...(options.year ? { year: options.year } : {}),
+              ...(options.timezone ? { timezone: options.timezone } : {}),
+              ...(options.currency ? { currency: options.currency } : {}),
+              ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+              skipInvalid: options.skipInvalid ?? false,
+              dryRun: options.dryRun ?? false,
+            };
+            const bar = progressBar(!options.json);
+            try {
+              const result = await importFile(db, file, importOptions, bar.update);
+              bar.stop();
+              if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+              else printSummary(result);
+              if (result.status === 'rejected' || result.status === 'failed') failed = true;
+            } catch (error) {
+              bar.stop();
+              failed = true;
+              if (options.json) process.stdout.write(`${JSON.stringify({ file, error: error instanceof Error ? error.message : String(error) })}\n`);
+              process.stderr.write(`${file}: `);
+              reportError(error);
+            }
+          }
+          if (failed) process.exitCode = 1;
+        });
+      }),
+    );
+}

@@ -1,0 +1,60 @@
+/**
+ * Parse stage: one set-based statement turns the raw text staging table into `parsed`, with each
+ * field's typed value, the raw text it came from and the reason it could not be read. Entirely
+ * blank rows are left out here and counted by the caller; nothing else is dropped.
+ */
+import type { Executor } from '../../db/database.ts';
+import { sql, type Sql } from '../../db/sql.ts';
+import type { FieldDef } from '../kinds/index.ts';
+import { parseValueSql } from '../parse/parse-value.ts';
+import type { ImportPlan } from './import-plan.ts';
+
+const col = (index: number) => sql.ident(`c${index}`);
+
+/** Maps the accepted spellings of an enum field to its canonical value; anything else is an error. */
+function enumValue(field: FieldDef, text: Sql): { value: Sql; error: Sql } {
+  const values = field.values ?? {};
+  const cases = Object.entries(values).map(([canonical, spellings]) => {
+    const accepted = [...new Set([canonical, ...spellings].map((s) => s.trim().toLowerCase()))];
+    return sql`WHEN lower(${text}) IN (${sql.join(accepted)}) THEN ${canonical}`;
+  });
+  if (cases.length === 0) return { value: text, error: sql`NULL` };
+  const value = sql`(CASE ${sql.join(cases, ' ')} ELSE NULL END)`;
+  const expected = Object.keys(values).join(', ');
+  return { value, error: sql`CASE WHEN ${text} IS NOT NULL AND ${value} IS NULL THEN ${`unknown value; expected one of ${expected}`} END` };
+}
+
+export function blankRowSql(columnCount: number): Sql {
+  const cells = Array.from({ length: columnCount }, (_, i) => sql`coalesce(${col(i)}, '')`);
+  return sql`trim(concat(${sql.join(cells)})) = ''`;
+}
+
+export async function buildParsed(executor: Executor, plan: ImportPlan): Promise<{ blankRows: number; rows: number }> {
+  const selects: Sql[] = [sql`row_no`];
+  const byField = new Map(plan.columns.map((c) => [c.field, c]));
+  for (const field of plan.kind.fields) {
+    const mapped = byField.get(field.name);
+    const name = field.name;
+    if (!mapped) {
+      selects.push(sql`NULL::VARCHAR AS ${sql.ident(`${name}__raw`)}`, sql`NULL::VARCHAR AS ${sql.ident(`${name}__err`)}`);
+      selects.push(sql`${parseValueSql(field.type, sql`NULL::VARCHAR`, plan.context).value} AS ${sql.ident(name)}`);
+      continue;
+    }
+    const raw = col(mapped.column);
+    const parsed = parseValueSql(field.type, raw, plan.context);
+    const typed = field.values ? enumValue(field, parsed.value) : { value: parsed.value, error: sql`NULL` };
+    selects.push(sql`${raw} AS ${sql.ident(`${name}__raw`)}`);
+    selects.push(sql`coalesce(${parsed.error}, ${typed.error}) AS ${sql.ident(`${name}__err`)}`);
+    selects.push(sql`${typed.value} AS ${sql.ident(name)}`);
+  }
+  const blank = blankRowSql(plan.columnCount);
+  await executor.exec('DROP TABLE IF EXISTS parsed');
+  await executor.run(sql`CREATE TEMP TABLE parsed AS
+    SELECT ${sql.join(selects)} FROM ${sql.ident(plan.stage)}
+    WHERE row_no > ${plan.headerRow} AND NOT (${blank})`);
+  const [counts] = await executor.query<{ blank: number; rows: number }>(sql`
+    SELECT count(*) FILTER (WHERE row_no > ${plan.headerRow} AND ${blank}) AS blank,
+           count(*) FILTER (WHERE row_no > ${plan.headerRow}) AS rows
+    FROM ${sql.ident(plan.stage)}`);
+  return { blankRows: counts?.blank ?? 0, rows: counts?.rows ?? 0 };
+}

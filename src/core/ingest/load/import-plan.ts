@@ -1,0 +1,26 @@
+/**
+ * What the load stage needs to know about one file once it has been read and matched: the kind,
+ * where the header is, which source column feeds which field, and how to read ambiguous values.
+ */
+import type { KindDef } from '../kinds/index.ts';
+import type { ParseContext } from '../parse/types.ts';
+
+export interface MappedColumn {
+  /** 0-based index of the source column (staging column `c<index>`). */
+  column: number;
+  header: string;
+  field: string;
+}
+
+export interface ImportPlan {
+  kind: KindDef;
+  /** Staging table holding `row_no` and `c0…cN` as text. */
+  stage: string;
+  columnCount: number;
+  /** 1-based row of the header; data starts below it. */
+  headerRow: number;
+  columns: MappedColumn[];
+  context: ParseContext;
+  /** Workspace time zone: local dates of timestamps. */
+  timezone: string;
+}

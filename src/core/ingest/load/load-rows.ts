@@ -1,0 +1,33 @@
+/** Load stage dispatch: resolves sellers, then writes the kind's facts (inside the caller's transaction). */
+import type { Executor } from '../../db/database.ts';
+import type { ImportPlan } from './import-plan.ts';
+import { loadLivestreamMinutes } from './load-livestream-minutes.sql.ts';
+import { loadLivestreams } from './load-livestreams.sql.ts';
+import { loadOrders } from './load-orders.sql.ts';
+import { loadProducts } from './load-products.sql.ts';
+import { loadSellerDaily } from './load-seller-daily.sql.ts';
+import { loadSellers } from './load-sellers.sql.ts';
+import { resolveSellers } from './resolve-sellers.sql.ts';
+
+export async function loadRows(executor: Executor, plan: ImportPlan, importId: string): Promise<number> {
+  const kind = plan.kind.kind;
+  await resolveSellers(executor, kind !== 'livestream_minutes');
+  switch (kind) {
+    case 'orders':
+      return loadOrders(executor, importId, plan.timezone);
+    case 'seller_daily':
+      return loadSellerDaily(executor, importId);
+    case 'livestreams':
+      return loadLivestreams(executor, importId, plan.timezone);
+    case 'livestream_minutes':
+      return loadLivestreamMinutes(executor, importId);
+    case 'sellers':
+      return loadSellers(executor, importId, new Set(plan.columns.map((c) => c.field)));
+    case 'products':
+      return loadProducts(executor, importId);
+    default: {
+      const unknown: never = kind;
+      throw new Error(`no loader for ${String(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Read → find the header → match columns: everything before parsing. Refuses a file whose required
+ * fields have no column, naming them and how to map one (`--map "Header=field"`).
+ */
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Executor } from '../db/database.ts';
+import { UserError } from '../shared/errors.ts';
+import type { KindDef } from './kinds/index.ts';
+import type { MappedColumn } from './load/import-plan.ts';
+import { detectHeaderRow } from './match/detect-header-row.ts';
+import { headerSignature } from './match/header-signature.ts';
+import { matchColumns } from './match/match-columns.ts';
+import { loadMappingProfile } from './mapping-profiles.sql.ts';
+import { readCsv } from './read/read-csv.ts';
+import { readXlsx } from './read/read-xlsx.ts';
+import type { StagedFile } from './read/stage-table.ts';
+import type { ImportOptions } from './import-types.ts';
+
+export interface PreparedFile {
+  stage: string;
+  columnCount: number;
+  sheet: string | null;
+  headerRow: number;
+  headers: string[];
+  signature: string;
+  columns: MappedColumn[];
+  ignoredColumns: string[];
+}
+
+async function read(executor: Executor, connection: DuckDBConnection, file: string, kind: KindDef, options: ImportOptions): Promise<StagedFile> {
+  const extension = path.extname(file).toLowerCase();
+  const target = { executor, connection };
+  if (extension === '.xlsx' || extension === '.xlsm') return readXlsx(target, file, { kind, ...(options.sheet ? { sheet: options.sheet } : {}) });
+  if (extension === '.csv' || extension === '.txt' || extension === '.tsv') return readCsv(target, file);
+  throw new UserError(`${path.basename(file)}: cannot import ${extension || 'a file without an extension'}`, {
+    hint: 'export the data as .xlsx or .csv (an old .xls can be re-saved as .xlsx in Excel)',
+  });
+}
+
+export async function prepareFile(
+  executor: Executor,
+  connection: DuckDBConnection,
+  file: string,
+  kind: KindDef,
+  options: ImportOptions,
+): Promise<PreparedFile> {
+  const staged = await read(executor, connection, file, kind, options);
+  const detected = detectHeaderRow(staged.head, kind, options.headerRow ? { headerRow: options.headerRow } : {});
+  const signature = headerSignature(detected.headers);
+  const profile = (await loadMappingProfile(executor, kind.kind, signature)) ?? {};
+  const matching = matchColumns(detected.headers, kind, options.map ?? {}, profile);
+  if (matching.missingRequired.length > 0) {
+    throw new UserError(
+      `${path.basename(file)}: no column for ${matching.missingRequired.join(', ')} (header on row ${detected.headerRow}: ${detected.headers.filter(Boolean).slice(0, 12).join(' | ')})`,
+      {
+        hint: `map a column with --map "Source header=${matching.missingRequired[0]?.split(' or ')[0] ?? 'field'}"${options.headerRow ? '' : ', or give the header row with --header-row N'}`,
+        details: { missing: matching.missingRequired, headers: detected.headers, headerRow: detected.headerRow },
+      },
+    );
+  }
+  return {
+    stage: staged.table,
+    columnCount: staged.columnCount,
+    sheet: staged.sheet,
+    headerRow: detected.headerRow,
+    headers: detected.headers,
+    signature,
+    columns: matching.columns.flatMap((c) => (c.field ? [{ column: c.column, header: c.header, field: c.field }] : [])),
+    ignoredColumns: matching.ignored,
+  };
+}
