@@ -17,6 +17,7 @@ import { metricRoutes } from './routes/metrics.ts';
 import { authRoutes, type AuthRouteOptions } from './routes/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { noteRoutes } from './routes/notes.ts';
+import { importRoutes } from './routes/imports.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerAuthGuard } from './auth-guard.ts';
@@ -33,6 +34,8 @@ export interface BuildAppOptions {
   webDir?: string;
   /** Close the database when the app closes (true for `aisle serve`). */
   closeDatabaseOnClose?: boolean;
+  /** Largest accepted upload (tests pass a small one). */
+  maxUploadBytes?: number;
   /** Login throttles (tests pass fast ones). */
   auth?: AuthRouteOptions;
 }
@@ -78,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes(context));
   await app.register(tokenRoutes(context));
   await app.register(noteRoutes(context));
+  await app.register(importRoutes(context, options.maxUploadBytes));
   await app.register(overviewRoutes(context));
   await app.register(metricRoutes(context));
   await registerWebApp(app, options.webDir);

@@ -1,6 +1,6 @@
 /**
- * Read → find the header → match columns: everything before parsing. Refuses a file whose required
- * fields have no column, naming them and how to map one (`--map "Header=field"`).
+ * Read → find the header → match columns: everything before parsing. `requireAllFields` refuses a
+ * file whose required fields have no column, naming them and how to map one (`--map "Header=field"`).
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -10,7 +10,7 @@ import type { KindDef } from './kinds/index.ts';
 import type { MappedColumn } from './load/import-plan.ts';
 import { detectHeaderRow } from './match/detect-header-row.ts';
 import { headerSignature } from './match/header-signature.ts';
-import { matchColumns } from './match/match-columns.ts';
+import { matchColumns, type ColumnMatch } from './match/match-columns.ts';
 import { loadMappingProfile } from './mapping-profiles.sql.ts';
 import { readCsv } from './read/read-csv.ts';
 import { readXlsx } from './read/read-xlsx.ts';
@@ -19,6 +19,10 @@ import type { ImportOptions } from './import-types.ts';
 
 export interface PreparedFile {
   stage: string;
+  sheets: string[] | null;
+  /** Every source column with its match, confidence and reason (for the mapping table). */
+  matches: ColumnMatch[];
+  missingRequired: string[];
   columnCount: number;
   sheet: string | null;
   headerRow: number;
@@ -38,6 +42,18 @@ async function read(executor: Executor, connection: DuckDBConnection, file: stri
   });
 }
 
+/** Refuses a file whose required fields have no column, naming them and how to map one. */
+export function requireAllFields(prepared: PreparedFile, file: string, options: ImportOptions): void {
+  if (prepared.missingRequired.length === 0) return;
+  throw new UserError(
+    `${path.basename(file)}: no column for ${prepared.missingRequired.join(', ')} (header on row ${prepared.headerRow}: ${prepared.headers.filter(Boolean).slice(0, 12).join(' | ')})`,
+    {
+      hint: `map a column with --map "Source header=${prepared.missingRequired[0]?.split(' or ')[0] ?? 'field'}"${options.headerRow ? '' : ', or give the header row with --header-row N'}`,
+      details: { missing: prepared.missingRequired, headers: prepared.headers, headerRow: prepared.headerRow },
+    },
+  );
+}
+
 export async function prepareFile(
   executor: Executor,
   connection: DuckDBConnection,
@@ -50,17 +66,11 @@ export async function prepareFile(
   const signature = headerSignature(detected.headers);
   const profile = (await loadMappingProfile(executor, kind.kind, signature)) ?? {};
   const matching = matchColumns(detected.headers, kind, options.map ?? {}, profile);
-  if (matching.missingRequired.length > 0) {
-    throw new UserError(
-      `${path.basename(file)}: no column for ${matching.missingRequired.join(', ')} (header on row ${detected.headerRow}: ${detected.headers.filter(Boolean).slice(0, 12).join(' | ')})`,
-      {
-        hint: `map a column with --map "Source header=${matching.missingRequired[0]?.split(' or ')[0] ?? 'field'}"${options.headerRow ? '' : ', or give the header row with --header-row N'}`,
-        details: { missing: matching.missingRequired, headers: detected.headers, headerRow: detected.headerRow },
-      },
-    );
-  }
   return {
     stage: staged.table,
+    sheets: staged.sheets ?? null,
+    matches: matching.columns,
+    missingRequired: matching.missingRequired,
     columnCount: staged.columnCount,
     sheet: staged.sheet,
     headerRow: detected.headerRow,

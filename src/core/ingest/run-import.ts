@@ -15,12 +15,12 @@ import { inTransaction } from './connection-transaction.ts';
 import { sha256File } from './file-hash.ts';
 import { findLoadedDuplicate, keepRejects, listRejectsOfStage, recordImport, type ImportJob } from './import-jobs.sql.ts';
 import { MAX_ERRORS_IN_RESULT, type ImportOptions, type ImportProgress, type ImportResult } from './import-types.ts';
-import { getKind } from './kinds/index.ts';
+import { getKind, type KindDef } from './kinds/index.ts';
 import { buildParsed } from './load/build-parsed.sql.ts';
 import { collectRejects } from './load/collect-rejects.sql.ts';
 import type { ImportPlan } from './load/import-plan.ts';
 import { loadRows } from './load/load-rows.ts';
-import { prepareFile, type PreparedFile } from './prepare-file.ts';
+import { prepareFile, requireAllFields, type PreparedFile } from './prepare-file.ts';
 import { dropStageTable } from './read/stage-table.ts';
 import { saveMappingProfile } from './mapping-profiles.sql.ts';
 
@@ -55,15 +55,8 @@ export async function importFile(
     onProgress({ step: 'reading', done: 1, total: 5 });
     const prepared = await prepareFile(executor, connection, filePath, kind, options);
     try {
-      const plan: ImportPlan = {
-        kind,
-        stage: prepared.stage,
-        columnCount: prepared.columnCount,
-        headerRow: prepared.headerRow,
-        columns: prepared.columns,
-        context: { dateOrder: options.dateOrder ?? null, year: options.year ?? null, timezone: options.timezone ?? settings.timezone },
-        timezone: settings.timezone,
-      };
+      requireAllFields(prepared, file, options);
+      const plan = planFor(kind, prepared, options, settings.timezone);
       onProgress({ step: 'parsing', done: 2, total: 5 });
       const { blankRows, rows } = await buildParsed(executor, plan);
       onProgress({ step: 'validating', done: 3, total: 5 });
@@ -129,6 +122,18 @@ async function loadInOneTransaction(
     await saveMappingProfile(executor, plan.kind.kind, prepared, options.by);
     return loaded;
   });
+}
+
+export function planFor(kind: KindDef, prepared: PreparedFile, options: ImportOptions, workspaceTimezone: string): ImportPlan {
+  return {
+    kind,
+    stage: prepared.stage,
+    columnCount: prepared.columnCount,
+    headerRow: prepared.headerRow,
+    columns: prepared.columns,
+    context: { dateOrder: options.dateOrder ?? null, year: options.year ?? null, timezone: options.timezone ?? workspaceTimezone },
+    timezone: workspaceTimezone,
+  };
 }
 
 function job(result: ImportResult, sha256: string, options: ImportOptions, startedAt: Date, error: string | null): ImportJob {
