@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:import`: the import pipeline's speed targets (issue 4), measured in one run.
+ *  1. A generated 1,000,000-line orders CSV: the full import (parse, validate, upsert, refresh
+ *     seller-days) against a bare DuckDB `read_csv` of the same file into a table — target ≤ 2× —
+ *     and against a naive parse-and-INSERT-per-row baseline (timed on a 20,000-line sample and
+ *     scaled) — target ≥ 10× faster.
+ *  2. A generated 200,000-row xlsx: the full import against exceljs's streaming read of the same
+ *     file alone — target ≤ 1.5×.
+ *  3. Peak memory (RSS) of the process under 1 GB.
+ * Results are appended to bench/RESULTS.md under "Import".
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { Database } from '../src/core/db/database.ts';
+import { openDataDir } from '../src/core/db/open-data-dir.ts';
+import { sql } from '../src/core/db/sql.ts';
+import { importFile } from '../src/core/ingest/run-import.ts';
+
+const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
+const XLSX_ROWS = Number(process.env.BENCH_IMPORT_XLSX_ROWS ?? 200_000);
+const NAIVE_SAMPLE = 20_000;
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+const HEADER = 'Order ID,Order Status,Created Time,Seller ID,Product Name,Quantity,Order Amount,Order Refund Amount,Buyer Username';
+function line(i: number): string {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const amount = ((i * 7919) % 50000) / 100 + 1;
+  return `O-${i},${i % 17 === 0 ? 'Cancelled' : 'Completed'},2026-10-${day} ${String(i % 24).padStart(2, '0')}:15:00,S-${i % 2000},Item ${i % 500},${(i % 3) + 1},"${amount.toLocaleString('en-US', { minimumFractionDigits: 2 })}",0,buyer-${i % 90000}`;
+}
+
+async function writeCsv(file: string, lines: number): Promise<void> {
+  const out = createWriteStream(file);
+  out.write(`${HEADER}\n`);
+  for (let i = 0; i < lines; i += 1) if (!out.write(`${line(i)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise((r) => out.end(r));
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'aisle-bench-import-'));
+  const csv = path.join(dir, 'orders.csv');
+  await writeCsv(csv, LINES);
+
+  const bare = await Database.open(':memory:');
+  const readCsv = await timed(() => bare.run(sql`CREATE TABLE raw AS SELECT * FROM read_csv(${csv}, header = true, all_varchar = true)`));
+  await bare.close();
+
+  const { db } = await openDataDir(path.join(dir, 'ws'));
+  const full = await timed(() => importFile(db, csv, { kind: 'orders', by: 'bench' }));
+  if (full.value.rowsLoaded !== LINES) throw new Error(`expected ${LINES} rows loaded, got ${full.value.rowsLoaded}`);
+
+  // Naive baseline: parse each line in JS and INSERT it on its own (what a quick script would do).
+  const naiveDb = await Database.open(':memory:');
+  await naiveDb.exec('CREATE TABLE lines (order_id VARCHAR, status VARCHAR, ordered_at TIMESTAMP, seller_id VARCHAR, product VARCHAR, quantity INTEGER, amount DECIMAL(18,2))');
+  const sample = (await readFile(csv, 'utf8')).split('\n').slice(1, NAIVE_SAMPLE + 1);
+  const naive = await timed(async () => {
+    for (const text of sample) {
+      const cells = text.match(/("[^"]*"|[^,]+)/g) ?? [];
+      const amount = Number((cells[6] ?? '').replaceAll('"', '').replaceAll(',', ''));
+      await naiveDb.run(sql`INSERT INTO lines VALUES (${cells[0] ?? ''}, ${cells[1] ?? ''}, ${cells[2] ?? ''}, ${cells[3] ?? ''}, ${cells[4] ?? ''}, ${Number(cells[5])}, ${amount})`);
+    }
+  });
+  await naiveDb.close();
+  const naiveScaled = (naive.ms / NAIVE_SAMPLE) * LINES;
+
+  // xlsx: the same shape, XLSX_ROWS rows, written with exceljs's streaming writer.
+  const xlsx = path.join(dir, 'orders.xlsx');
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useSharedStrings: false });
+  const sheet = writer.addWorksheet('Orders');
+  sheet.addRow(HEADER.split(',')).commit();
+  for (let i = 0; i < XLSX_ROWS; i += 1) {
+    sheet.addRow([`X-${i}`, 'Completed', new Date(Date.UTC(2026, 9, (i % 28) + 1, i % 24, 15)), `S-${i % 2000}`, `Item ${i % 500}`, (i % 3) + 1, ((i * 7919) % 50000) / 100 + 1, 0, `buyer-${i % 90000}`]).commit();
+  }
+  await writer.commit();
+  const streamRead = await timed(async () => {
+    let rows = 0;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(xlsx, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+    for await (const ws of reader) for await (const _row of ws) rows += 1;
+    return rows;
+  });
+  const xlsxImport = await timed(() => importFile(db, xlsx, { kind: 'orders', by: 'bench' }));
+  if (xlsxImport.value.rowsLoaded !== XLSX_ROWS) throw new Error(`expected ${XLSX_ROWS} xlsx rows loaded, got ${xlsxImport.value.rowsLoaded}`);
+  await db.close();
+  clearInterval(sampler);
+  await rm(dir, { recursive: true, force: true });
+
+  const csvRatio = full.ms / readCsv.ms;
+  const naiveRatio = naiveScaled / full.ms;
+  const xlsxRatio = xlsxImport.ms / streamRead.ms;
+  const checks = [
+    [`CSV import of ${LINES.toLocaleString('en-US')} order lines`, `${(full.ms / 1000).toFixed(1)} s`, `${csvRatio.toFixed(2)}× bare read_csv (${(readCsv.ms / 1000).toFixed(1)} s)`, '≤ 2×', csvRatio <= 2],
+    ['vs naive parse + INSERT per row', `${(naiveScaled / 1000).toFixed(0)} s (scaled from ${NAIVE_SAMPLE.toLocaleString('en-US')} rows)`, `${naiveRatio.toFixed(0)}× faster`, '≥ 10×', naiveRatio >= 10],
+    [`xlsx import of ${XLSX_ROWS.toLocaleString('en-US')} rows`, `${(xlsxImport.ms / 1000).toFixed(1)} s`, `${xlsxRatio.toFixed(2)}× exceljs streaming read alone (${(streamRead.ms / 1000).toFixed(1)} s)`, '≤ 1.5×', xlsxRatio <= 1.5],
+    ['peak memory (RSS)', `${(peakRss / 2 ** 20).toFixed(0)} MiB`, '', '< 1 GiB', peakRss < 2 ** 30],
+  ] as const;
+  const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const section = [
+    '',
+    '## Import',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`npm run bench:import\`.`,
+    '',
+    '| measurement | time | ratio | target | pass |',
+    '|---|---|---|---|---|',
+    ...checks.map(([name, time, ratio, target, pass]) => `| ${name} | ${time} | ${ratio} | ${target} | ${pass ? 'yes' : '**no**'} |`),
+    '',
+  ].join('\n');
+  const resultsFile = new URL('./RESULTS.md', import.meta.url);
+  const existing = await readFile(resultsFile, 'utf8').catch(() => '# Aisle benchmark results\n');
+  await writeFile(resultsFile, existing.replace(/\n## Import\n[\s\S]*?(?=\n## |$)/, '') + section);
+  process.stdout.write(`${section}\n`);
+  if (checks.some((c) => !c[4])) process.exitCode = 1;
+}
+
+await main();
