@@ -28,7 +28,7 @@ const SECTIONS = [
   { label: 'Opportunities', path: '/opportunities', planned: true },
   { label: 'Livestreams', path: '/livestreams', planned: true },
   { label: 'Reports', path: '/reports', planned: true },
-  { label: 'Imports', path: '/imports', planned: true },
+  { label: 'Imports', path: '/imports', planned: false },
   { label: 'Workspace', path: '/workspace', planned: false },
   { label: 'Settings', path: '/settings/users', planned: false },
 ] as const;

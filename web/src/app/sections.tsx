@@ -1,7 +1,6 @@
 // The areas of Aisle, declared once: the navigation and the router are both built from this list,
 // so a page cannot exist without a navigation entry or the other way round.
 import { lazy, type ReactElement } from 'react';
-import { ImportsPage } from '../features/imports/ImportsPage';
 import { LivestreamsPage } from '../features/livestreams/LivestreamsPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
@@ -23,6 +22,9 @@ import {
 // keeping the first load light.
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+const ImportsPage = lazy(() =>
+  import('../features/imports/ImportsPage').then((module) => ({ default: module.ImportsPage })),
 );
 const WorkspacePage = lazy(() =>
   import('../features/workspace/WorkspacePage').then((module) => ({ default: module.WorkspacePage })),

@@ -32,13 +32,14 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
+export interface ErrorBody {
   message: string | null;
   hint: string | null;
   code: string | null;
 }
 
-function readErrorBody(body: unknown): ErrorBody {
+/** Reads `{"error":{"message","hint","code"}}`; any part that is missing or not text is null. */
+export function readErrorBody(body: unknown): ErrorBody {
   const none = { message: null, hint: null, code: null };
   if (typeof body !== 'object' || body === null || !('error' in body)) return none;
   const error = body.error;

@@ -69,6 +69,11 @@ export function formatCount(value: number): string {
   return countFormat.format(value);
 }
 
+/** `1, 'row'` → `1 row`; `1200, 'row'` → `1,200 rows`; irregular plurals are given. */
+export function formatCountOf(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(value)} ${value === 1 ? singular : plural}`;
+}
+
 /** Rates are fractions: `0.034` → `3.4%`. */
 export function formatRate(value: number): string {
   return percentFormat.format(value);

@@ -1,18 +1,25 @@
-import { PlannedPage } from '../../ui/PlannedPage';
+// Imports: bring Excel and CSV exports in (for users who may write), and the history of what was
+// imported (for everyone).
+import { Stack } from '@mantine/core';
+import { PageHeader } from '../../ui/PageHeader';
+import { useCan } from '../auth/session-context';
+import { ImportHistory } from './ImportHistory';
+import { ImportWizard } from './ImportWizard';
+import { useImportHistory } from './use-imports';
 
 export function ImportsPage() {
+  const canWrite = useCan('write');
+  const history = useImportHistory();
   return (
-    <PlannedPage
-      title="Imports"
-      summary="Bring in Excel and CSV exports: sellers, products, orders, daily performance and livestreams."
-      arrivesWith="the import pipeline"
-      capabilities={[
-        'Upload a workbook or CSV, pick the sheet and header row, and review how columns were matched.',
-        'Save column mappings per export source so the next import of the same kind needs no setup.',
-        'See every invalid row with its row number, column, value and reason before anything is loaded.',
-        'Load all or nothing, or load the valid rows and download the rejected ones as CSV.',
-        'Browse the import history; importing the same file twice never loads it twice.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Imports"
+        description="Sellers, products, orders, daily performance and livestreams from Excel or CSV exports."
+      />
+      <Stack gap="xl">
+        {canWrite ? <ImportWizard history={history.data} /> : null}
+        <ImportHistory history={history} />
+      </Stack>
+    </>
   );
 }
