@@ -4,7 +4,7 @@
 // valid rows, downloads the rejected one as CSV and finds the loaded GMV on the Overview. A viewer
 // sees the history but cannot upload. No page may log an error; screenshots at desktop and phone
 // widths go to e2e/screenshots/.
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -115,6 +115,13 @@ describe('Imports page', () => {
     await page.screenshot({ path: `${SCREENSHOTS}imports-upload.png`, fullPage: true });
     await phoneScreenshot(page, 'imports-upload-phone.png');
 
+    // A file the server cannot import is refused with its reason (the 400 is expected below).
+    await writeFile(path.join(workDir, 'notes.pdf'), '%PDF-1.4');
+    await page.getByTestId('import-file-input').setInputFiles(path.join(workDir, 'notes.pdf'));
+    const refusal = page.getByTestId('import-upload').getByTestId('form-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('cannot import .pdf files');
+
     // Upload: the kind defaults to order lines; the file goes through the hidden input.
     expect(await page.getByRole('combobox', { name: 'The file holds' }).inputValue()).toBe('Order lines');
     await page.getByTestId('import-file-input').setInputFiles(path.join(workDir, FILE_NAME));
@@ -158,7 +165,7 @@ describe('Imports page', () => {
 
     // All or nothing by default: the button says why it cannot load.
     const load = page.getByTestId('load-button');
-    expect(await load.textContent()).toBe('Nothing can load until the 1 invalid row is fixed');
+    expect(await load.textContent()).toBe('Nothing can load until fixed');
     expect(await load.isDisabled()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}imports-preview.png`, fullPage: true });
     await phoneScreenshot(page, 'imports-preview-phone.png');
@@ -227,7 +234,9 @@ describe('Imports page', () => {
     expect(kpiOf(overview, 'gmv').value).toBeCloseTo(VALID_GMV, 2);
     expect(await textOf(page, 'kpi-gmv-value')).toBe(formatValue(VALID_GMV, 'money', overview.currency));
 
-    expect(problems).toEqual([]);
+    // The only console line allowed is the browser's own log of the refused upload.
+    expect(problems.filter((problem) => !problem.text.includes('status of 400'))).toEqual([]);
+    expect(problems).toHaveLength(1);
   });
 
   it('a viewer sees the history but no upload', async () => {

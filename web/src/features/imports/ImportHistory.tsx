@@ -44,12 +44,11 @@ function HistoryTable({ imports }: { imports: readonly ImportRecord[] }) {
           <Table.Th>File</Table.Th>
           <Table.Th>Kind</Table.Th>
           <Table.Th>Status</Table.Th>
-          <Table.Th ta="right">Read</Table.Th>
-          <Table.Th ta="right">Loaded</Table.Th>
-          <Table.Th ta="right">Rejected</Table.Th>
-          <Table.Th ta="right">Skipped</Table.Th>
-          <Table.Th>By</Table.Th>
-          <Table.Th>When</Table.Th>
+          <Table.Th className={classes.numeric}>Read</Table.Th>
+          <Table.Th className={classes.numeric}>Loaded</Table.Th>
+          <Table.Th className={classes.numeric}>Rejected</Table.Th>
+          <Table.Th className={classes.numeric}>Skipped</Table.Th>
+          <Table.Th>Imported</Table.Th>
           <Table.Th aria-label="Downloads" />
         </Table.Tr>
       </Table.Thead>
@@ -67,23 +66,31 @@ function HistoryTable({ imports }: { imports: readonly ImportRecord[] }) {
             <Table.Td data-label="Status" className={classes.nowrap}>
               <ImportStatusBadge status={record.status} duplicate={record.duplicateOf !== null} />
             </Table.Td>
-            <Table.Td data-label="Read" ta="right">
+            <Table.Td data-label="Read" className={classes.numeric}>
               {formatCount(record.rowsRead)}
             </Table.Td>
-            <Table.Td data-label="Loaded" ta="right">
+            <Table.Td data-label="Loaded" className={classes.numeric}>
               {formatCount(record.rowsLoaded)}
             </Table.Td>
-            <Table.Td data-label="Rejected" ta="right" c={record.rowsRejected > 0 ? 'red.8' : undefined}>
+            <Table.Td
+              data-label="Rejected"
+              className={classes.numeric}
+              c={record.rowsRejected > 0 ? 'red.8' : undefined}
+            >
               {formatCount(record.rowsRejected)}
             </Table.Td>
-            <Table.Td data-label="Skipped" ta="right">
+            <Table.Td data-label="Skipped" className={classes.numeric}>
               {formatCount(record.rowsSkipped)}
             </Table.Td>
-            <Table.Td data-label="By" className={classes.nowrap}>
-              {record.by}
-            </Table.Td>
-            <Table.Td data-label="When" c="dimmed" className={classes.nowrap}>
-              {formatDateTime(record.startedAt)}
+            <Table.Td data-label="Imported">
+              <div>
+                <Text size="sm" className={classes.nowrap}>
+                  {formatDateTime(record.startedAt)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  by {record.by}
+                </Text>
+              </div>
             </Table.Td>
             <Table.Td>
               {record.rowsRejected > 0 ? (

@@ -165,7 +165,7 @@ function PreviewBody({ preview, skipInvalid, busy, dispatch, onLoad, loading, lo
 function loadLabel(preview: ImportPreview, skipInvalid: boolean): string {
   if (preview.missingRequired.length > 0) return 'Map the required fields first';
   if (loadBlock(preview, skipInvalid) === 'invalid-rows') {
-    return `Nothing can load until the ${formatCountOf(preview.rowsRejected, 'invalid row')} ${preview.rowsRejected === 1 ? 'is' : 'are'} fixed`;
+    return 'Nothing can load until fixed';
   }
   return `Load ${formatCountOf(rowsToLoad(preview, skipInvalid), 'row')}`;
 }
