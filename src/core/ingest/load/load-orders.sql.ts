@@ -1,43 +1,56 @@
 /**
- * Loads order lines: upsert by (order_id, line_no) — an overlapping newer export updates the lines
- * it shares — then rebuilds the affected seller-days from the lines. Lines without a line number
- * are numbered in file order within their order. Amount defaults to unit price × quantity.
+ * Loads order lines by natural key (order_id, line_no): the keys about to be written are deleted
+ * and the new lines inserted in the caller's transaction — an overlapping newer export replaces the
+ * lines it shares, and no index has to be maintained during the bulk insert. Lines without a line
+ * number are numbered in file order within their order. Amount defaults to unit price × quantity.
  * Buyer ids are stored as a one-way hash (exports carry usernames, which are personal data).
+ * Afterwards the seller-days touched by the old and the new lines are rebuilt.
  */
 import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
 import { refreshSellerDays } from '../refresh-seller-days.ts';
 
 export async function loadOrders(executor: Executor, importId: string, timezone: string): Promise<number> {
+  await executor.exec('DROP TABLE IF EXISTS new_lines');
+  await executor.run(sql`CREATE TEMP TABLE new_lines AS
+    SELECT order_id,
+      coalesce(line_no, row_number() OVER (PARTITION BY order_id ORDER BY row_no))::INTEGER AS line_no,
+      ordered_at, CAST(timezone(${timezone}, ordered_at) AS DATE) AS order_date,
+      coalesce(status, 'paid') AS status, seller_ref AS seller_id, product_id, product_name,
+      cat.id AS category_id, sub.id AS subcategory_id,
+      coalesce(quantity, 1)::INTEGER AS quantity, unit_price,
+      coalesce(amount, round(unit_price * coalesce(quantity, 1), 2)) AS amount, coalesce(refund_amount, 0) AS refund_amount,
+      CASE WHEN buyer_id IS NOT NULL THEN 'b_' || left(sha256(buyer_id), 24) END AS buyer_id,
+      coalesce(channel, CASE WHEN livestream_id IS NOT NULL THEN 'live' ELSE 'other' END) AS channel, livestream_id
+    FROM valid v
+    -- Categories are matched by id or by name, case-insensitively (a small lookup, joined once).
+    -- One id per key, so a join can never multiply lines.
+    LEFT JOIN (SELECT k, min(id) AS id FROM (SELECT id, lower(id) AS k FROM categories UNION ALL SELECT id, lower(name) FROM categories)
+               WHERE id IN (SELECT id FROM categories WHERE parent_id IS NULL) GROUP BY k) cat ON cat.k = lower(v.category)
+    LEFT JOIN (SELECT k, min(id) AS id FROM (SELECT id, lower(id) AS k FROM categories UNION ALL SELECT id, lower(name) FROM categories)
+               WHERE id IN (SELECT id FROM categories WHERE parent_id IS NOT NULL) GROUP BY k) sub ON sub.k = lower(v.subcategory)`);
+  // Seller-days of the lines being replaced must be rebuilt too (a line can move seller or day).
+  await executor.exec('DROP TABLE IF EXISTS touched_days');
+  await executor.run(sql`CREATE TEMP TABLE touched_days AS
+    SELECT o.seller_id, o.order_date FROM order_lines o JOIN new_lines n ON o.order_id = n.order_id AND o.line_no = n.line_no
+    UNION SELECT seller_id, order_date FROM new_lines`);
+  await executor.run(sql`DELETE FROM order_lines USING new_lines n WHERE order_lines.order_id = n.order_id AND order_lines.line_no = n.line_no`);
   const written = await executor.run(sql`
     INSERT INTO order_lines (order_id, line_no, ordered_at, order_date, status, seller_id, product_id, product_name,
       category_id, subcategory_id, quantity, unit_price, amount, refund_amount, buyer_id, channel, livestream_id, import_id, updated_at)
-    SELECT order_id,
-      coalesce(line_no, row_number() OVER (PARTITION BY order_id ORDER BY row_no))::INTEGER,
-      ordered_at, CAST(timezone(${timezone}, ordered_at) AS DATE),
-      coalesce(status, 'paid'), seller_ref, product_id, product_name,
-      (SELECT c.id FROM categories c WHERE c.parent_id IS NULL AND (c.id = lower(v.category) OR lower(c.name) = lower(v.category))),
-      (SELECT c.id FROM categories c WHERE c.parent_id IS NOT NULL AND (c.id = lower(v.subcategory) OR lower(c.name) = lower(v.subcategory))),
-      coalesce(quantity, 1)::INTEGER, unit_price,
-      coalesce(amount, round(unit_price * coalesce(quantity, 1), 2)), coalesce(refund_amount, 0),
-      -- Buyer names and usernames are personal data: only a stable one-way hash is kept.
-      CASE WHEN buyer_id IS NOT NULL THEN 'b_' || left(sha256(buyer_id), 24) END,
-      coalesce(channel, CASE WHEN livestream_id IS NOT NULL THEN 'live' ELSE 'other' END), livestream_id, ${importId}, now()
-    FROM valid v
-    ON CONFLICT (order_id, line_no) DO UPDATE SET
-      ordered_at = excluded.ordered_at, order_date = excluded.order_date, status = excluded.status, seller_id = excluded.seller_id,
-      product_id = excluded.product_id, product_name = excluded.product_name, category_id = excluded.category_id,
-      subcategory_id = excluded.subcategory_id, quantity = excluded.quantity, unit_price = excluded.unit_price,
-      amount = excluded.amount, refund_amount = excluded.refund_amount, buyer_id = excluded.buyer_id,
-      channel = excluded.channel, livestream_id = excluded.livestream_id, import_id = excluded.import_id, updated_at = excluded.updated_at`);
-  const [range] = await executor.query<{ from: string | null; to: string | null }>(
-    sql`SELECT CAST(min(timezone(${timezone}, ordered_at)) AS DATE) AS "from", CAST(max(timezone(${timezone}, ordered_at)) AS DATE) AS "to" FROM valid`,
+    SELECT order_id, line_no, ordered_at, order_date, status, seller_id, product_id, product_name, category_id, subcategory_id,
+      quantity, unit_price, amount, refund_amount, buyer_id, channel, livestream_id, ${importId}, now()
+    FROM new_lines`);
+  const [range] = await executor.query<{ from: string | null; to: string | null; sellers: number }>(
+    sql`SELECT min(order_date) AS "from", max(order_date) AS "to", count(DISTINCT seller_id) AS sellers FROM touched_days`,
   );
   if (range?.from && range.to) {
-    const sellers = await executor.query<{ id: string }>(sql`SELECT DISTINCT seller_ref AS id FROM valid`);
     // A handful of sellers: refresh just them; a big export: every seller of the date range.
-    const sellerIds = sellers.length <= 500 ? sellers.map((s) => s.id) : undefined;
+    const sellerIds = range.sellers <= 500
+      ? (await executor.query<{ id: string }>(sql`SELECT DISTINCT seller_id AS id FROM touched_days`)).map((s) => s.id)
+      : undefined;
     await refreshSellerDays(executor, { from: range.from, to: range.to, ...(sellerIds ? { sellerIds } : {}) });
   }
+  await executor.exec('DROP TABLE new_lines; DROP TABLE touched_days');
   return written;
 }
