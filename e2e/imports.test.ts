@@ -23,12 +23,13 @@ const VIEWER = testUser('viewer', 'Vic Viewer');
 
 const FILE_NAME = 'orders-november.xlsx';
 /** Row 1 is a title, row 2 the header; data starts on row 3, so the invalid line is row 5. */
-const HEADER = ['Order ID', 'Waktu Order', 'Shop Name', 'Order Amount', 'Qty'];
+/** "Chanel" is a typo the matcher can only guess (fuzzy), so the page marks it for review. */
+const HEADER = ['Order ID', 'Waktu Order', 'Shop Name', 'Order Amount', 'Qty', 'Chanel'];
 const ROWS = [
-  ['NOV-1', '2026-11-20 09:15', 'Casa Verde', '120.50', '1'],
-  ['NOV-2', '2026-11-21 14:02', 'Casa Verde', '80.25', '2'],
-  ['NOV-3', '2026-11-21 16:40', 'Toko Maju', 'abc', '1'],
-  ['NOV-4', '2026-11-22 11:30', 'Toko Maju', '49.25', '3'],
+  ['NOV-1', '2026-11-20 09:15', 'Casa Verde', '120.50', '1', 'live'],
+  ['NOV-2', '2026-11-21 14:02', 'Casa Verde', '80.25', '2', 'video'],
+  ['NOV-3', '2026-11-21 16:40', 'Toko Maju', 'abc', '1', 'live'],
+  ['NOV-4', '2026-11-22 11:30', 'Toko Maju', '49.25', '3', 'product_card'],
 ];
 const INVALID_ROW = 5;
 /** The orders kind's label for ordered_at, listed as missing until the column is mapped. */
@@ -140,6 +141,12 @@ describe('Imports page', () => {
     expect(await waktu.textContent()).toContain('2026-11-20 09:15');
     expect(await textOf(page, 'missing-required')).toContain(ORDERED_AT_LABEL);
     expect(await page.getByTestId('load-button').isDisabled()).toBe(true);
+    const chanel = page.locator('[data-testid="mapping-row"][data-header="Chanel"]');
+    expect(await chanel.getAttribute('data-review')).toBe('true');
+    expect(await chanel.getByTestId('match-badge').textContent()).toMatch(/^Guess \d+%$/);
+    expect(await page.getByRole('combobox', { name: 'Field for column Chanel' }).inputValue()).toBe(
+      'Channel (channel)',
+    );
 
     // Fix the mapping: the preview runs again with the choice and shows the parsed rows.
     await page.getByRole('combobox', { name: 'Field for column Waktu Order' }).click();
@@ -167,6 +174,7 @@ describe('Imports page', () => {
     const load = page.getByTestId('load-button');
     expect(await load.textContent()).toBe('Nothing can load until fixed');
     expect(await load.isDisabled()).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}imports-preview.png`, fullPage: true });
     await phoneScreenshot(page, 'imports-preview-phone.png');
 
@@ -204,6 +212,7 @@ describe('Imports page', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`${INVALID_ROW},Order Amount,abc,`);
     expect(lines[1]).toContain('NOV-3');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}imports-result.png`, fullPage: true });
     await phoneScreenshot(page, 'imports-result-phone.png');
 
@@ -237,6 +246,46 @@ describe('Imports page', () => {
     // The only console line allowed is the browser's own log of the refused upload.
     expect(problems.filter((problem) => !problem.text.includes('status of 400'))).toEqual([]);
     expect(problems).toHaveLength(1);
+  });
+
+  it('the same file dropped on the page again reuses the saved mapping and loads nothing new', async () => {
+    const { server, browser, workDir } = running();
+    const cookie = await signInApi(server, ANALYST.email);
+    const { page, problems } = await openSignedInPage(browser, server, cookie);
+    await page.goto(`${server.url}/imports`);
+    await heading(page, 'Imports');
+    await page.getByTestId('import-history-row').first().waitFor();
+
+    const bytes = (await readFile(path.join(workDir, FILE_NAME))).toString('base64');
+    const dataTransfer = await page.evaluateHandle(
+      ({ name, base64 }) => {
+        const transfer = new DataTransfer();
+        const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new File([data], name));
+        return transfer;
+      },
+      { name: FILE_NAME, base64: bytes },
+    );
+    await page.getByTestId('import-dropzone').dispatchEvent('drop', { dataTransfer });
+    await page.getByTestId('preview-rows').waitFor();
+    const waktu = page.locator('[data-testid="mapping-row"][data-header="Waktu Order"]');
+    expect(await waktu.getByTestId('match-badge').textContent()).toBe('Saved mapping');
+
+    await page.getByLabel('Skip the 1 invalid row and load the rest').check();
+    await page.getByTestId('load-button').click();
+    const duplicate = page.getByTestId('import-duplicate');
+    await duplicate.waitFor();
+    expect(await duplicate.textContent()).toContain(`same file as ${FILE_NAME}`);
+    expect(await page.getByTestId('import-result').getByTestId('import-status').textContent()).toBe(
+      'Already imported',
+    );
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="import-history-row"]').length === 2,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}imports-duplicate.png`, fullPage: true });
+    const overview = await fetchOverview(server.url, cookie, 7);
+    expect(kpiOf(overview, 'gmv').value).toBeCloseTo(VALID_GMV, 2);
+    expect(problems).toEqual([]);
   });
 
   it('a viewer sees the history but no upload', async () => {

@@ -55,12 +55,14 @@ export function ImportResultPanel({ result, original, onDone }: ImportResultPane
             Nothing was loaded: the file has invalid rows. Fix them (or import again and skip them).
           </Alert>
         ) : null}
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="import-result-counts">
-          <Figure label="Rows read" value={result.rowsRead} />
-          <Figure label="Loaded" value={result.rowsLoaded} />
-          <Figure label="Rejected" value={result.rowsRejected} alert={result.rowsRejected > 0} />
-          <Figure label="Blank, skipped" value={result.rowsSkipped} />
-        </SimpleGrid>
+        {duplicate ? null : (
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="import-result-counts">
+            <Figure label="Rows read" value={result.rowsRead} />
+            <Figure label="Loaded" value={result.rowsLoaded} />
+            <Figure label="Rejected" value={result.rowsRejected} alert={result.rowsRejected > 0} />
+            <Figure label="Blank, skipped" value={result.rowsSkipped} />
+          </SimpleGrid>
+        )}
         {result.ignoredColumns.length > 0 ? (
           <Text size="xs" c="dimmed">
             Ignored columns: {result.ignoredColumns.join(', ')}

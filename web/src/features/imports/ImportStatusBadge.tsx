@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import classes from './ImportBadges.module.css';
 
 const statusColors: Record<string, string> = {
   loaded: 'teal',
@@ -19,13 +20,21 @@ const statusLabels: Record<string, string> = {
 export function ImportStatusBadge({ status, duplicate = false }: { status: string; duplicate?: boolean }) {
   if (duplicate) {
     return (
-      <Badge size="sm" radius="sm" variant="light" color="gray" data-testid="import-status">
+      <Badge
+        className={classes.whole}
+        size="sm"
+        radius="sm"
+        variant="light"
+        color="gray"
+        data-testid="import-status"
+      >
         Already imported
       </Badge>
     );
   }
   return (
     <Badge
+      className={classes.whole}
       size="sm"
       radius="sm"
       variant="light"

@@ -4,6 +4,7 @@ import { Badge, Group, Select, Table, Text, Tooltip } from '@mantine/core';
 import { TableCard } from '../../ui/TableCard';
 import { fieldOptions, IGNORE, matchLabels, needsReview } from './import-choices';
 import type { ColumnMatch, ImportField, MatchHow } from './imports-api';
+import badges from './ImportBadges.module.css';
 import classes from './PreviewPanel.module.css';
 
 const matchColors: Record<MatchHow, string> = {
@@ -31,7 +32,7 @@ export function MappingTable({ columns, fields, disabled, onChange }: MappingTab
           <Table.Th>Column in the file</Table.Th>
           <Table.Th>First values</Table.Th>
           <Table.Th w={300}>Loads into</Table.Th>
-          <Table.Th w={140}>Match</Table.Th>
+          <Table.Th w={170}>Match</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -78,6 +79,7 @@ export function MappingTable({ columns, fields, disabled, onChange }: MappingTab
                     withArrow
                   >
                     <Badge
+                      className={badges.whole}
                       size="sm"
                       radius="sm"
                       variant={review ? 'filled' : 'light'}
