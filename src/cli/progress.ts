@@ -1,6 +1,6 @@
 /**
- * Progress bars on stderr (stdout stays clean for `--json`). When stderr is not a terminal the
- * bar prints plain lines (cli-progress `noTTYOutput`) so CI logs stay readable.
+ * Progress bars on stderr (stdout stays clean for `--json`). When stderr is not a terminal, each
+ * step is one plain line instead of a redrawn bar, so CI logs stay readable.
  */
 import cliProgress from 'cli-progress';
 
@@ -12,6 +12,18 @@ export interface ProgressEvent {
 
 export function progressBar(enabled = true): { update: (event: ProgressEvent) => void; stop: () => void } {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
+  if (!process.stderr.isTTY) {
+    // Logs and pipes get one plain line per step, written when the step starts.
+    let last = '';
+    return {
+      update(event) {
+        if (event.step === last) return;
+        last = event.step;
+        process.stderr.write(`${event.step}… (${event.done}/${event.total})\n`);
+      },
+      stop: () => undefined,
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

@@ -14,12 +14,14 @@ const col = (index: number) => sql.ident(`c${index}`);
 /** Maps the accepted spellings of an enum field to its canonical value; anything else is an error. */
 function enumValue(field: FieldDef, text: Sql): { value: Sql; error: Sql } {
   const values = field.values ?? {};
-  const cases = Object.entries(values).map(([canonical, spellings]) => {
-    const accepted = [...new Set([canonical, ...spellings].map((s) => s.trim().toLowerCase()))];
-    return sql`WHEN lower(${text}) IN (${sql.join(accepted)}) THEN ${canonical}`;
-  });
+  // A simple CASE of equalities: DuckDB plans a long `IN (…)` list as a join evaluated per row.
+  // The spellings are catalog text, inlined as literals so the expression compiles once.
+  const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
+  const cases = Object.entries(values).flatMap(([canonical, spellings]) =>
+    [...new Set([canonical, ...spellings].map((s) => s.trim().toLowerCase()))].map((spelling) => sql`WHEN ${literal(spelling)} THEN ${literal(canonical)}`),
+  );
   if (cases.length === 0) return { value: text, error: sql`NULL` };
-  const value = sql`(CASE ${sql.join(cases, ' ')} ELSE NULL END)`;
+  const value = sql`(CASE lower(${text}) ${sql.join(cases, ' ')} ELSE NULL END)`;
   const expected = Object.keys(values).join(', ');
   return { value, error: sql`CASE WHEN ${text} IS NOT NULL AND ${value} IS NULL THEN ${`unknown value; expected one of ${expected}`} END` };
 }

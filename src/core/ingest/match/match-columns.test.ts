@@ -79,7 +79,7 @@ describe('matchColumns', () => {
       ['seller_name', 'user'],
       [null, 'user'],
     ]);
-    expect(result.columns[2]?.reason).toBe('ignored by --map');
+    expect(result.columns[2]?.reason).toBe('ignored by your mapping');
     expect(result.ignored).toEqual(['Nama toko']);
   });
 

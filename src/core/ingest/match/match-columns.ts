@@ -124,7 +124,7 @@ function applyUserMap(state: MatchState, userMap: HeaderMapping): void {
     const columns = columnsNamed(headers, source);
     const target = (rawTarget ?? '').trim();
     if (columns.length === 0) {
-      throw new UserError(`--map "${source}=${target}": the file has no column "${source}"`, {
+      throw new UserError(`mapping "${source}" → "${target}": the file has no column "${source}"`, {
         hint: `columns are: ${headers.filter((h) => h.trim()).join(', ')}`,
       });
     }
@@ -136,20 +136,20 @@ function applyUserMap(state: MatchState, userMap: HeaderMapping): void {
           field: null,
           confidence: 1,
           how: 'user',
-          reason: 'ignored by --map',
+          reason: 'ignored by your mapping',
         });
       }
       continue;
     }
     const field = resolveField(kind, target);
     if (!field) {
-      throw new UserError(`--map "${source}=${target}": ${kind.kind} has no field "${target}"`, {
+      throw new UserError(`mapping "${source}" → "${target}": ${kind.kind} has no field "${target}"`, {
         hint: `fields are: ${kind.fields.map((f) => f.name).join(', ')}`,
       });
     }
     const [column, ...more] = columns;
     if (column === undefined || more.length > 0) {
-      throw new UserError(`--map "${source}=${target}": ${columns.length} columns are named "${source}"`, {
+      throw new UserError(`mapping "${source}" → "${target}": ${columns.length} columns are named "${source}"`, {
         hint: 'rename the columns in the file so that each header is unique',
       });
     }
