@@ -3,19 +3,13 @@
  * spreadsheet would run as a formula (`= + - @` tab, CR) are neutralised with a leading quote.
  */
 import type { MetricResult } from '../core/metrics/query-metrics.ts';
-import { neutraliseFormula } from '../core/shared/neutralise-formula.ts';
+import { csvCell } from '../core/shared/neutralise-formula.ts';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
 function columnsOf(result: MetricResult): string[] {
   const first = result.rows[0];
   return first ? Object.keys(first) : [...result.by, ...result.metrics];
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function tableCell(value: unknown): string {

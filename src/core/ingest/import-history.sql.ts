@@ -2,7 +2,7 @@
 import type { Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { UserError } from '../shared/errors.ts';
-import { neutraliseFormula } from '../shared/neutralise-formula.ts';
+import { csvCell } from '../shared/neutralise-formula.ts';
 
 export interface ImportSummary {
   id: string;
@@ -38,12 +38,6 @@ export async function listImports(executor: Executor, limit = 200): Promise<Impo
     startedAt: r.started_at,
     finishedAt: r.finished_at,
   }));
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = neutraliseFormula(String(value));
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** The rejected rows: row, column, value, message, then the raw source cells; every cell neutralised. */

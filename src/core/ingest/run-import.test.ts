@@ -154,3 +154,30 @@ describe('personal data in imports', () => {
     }
   });
 });
+
+describe('categories in imports', () => {
+  it('maps category names or ids to the taxonomy, never multiplying rows, NULL when unknown', async () => {
+    const db = await openMigratedMemoryDb();
+    const { dir, remove } = await makeTempDir();
+    try {
+      await db.exec(`INSERT INTO categories (id, parent_id, name) VALUES ('home_living', NULL, 'Home & Living');
+        INSERT INTO categories (id, parent_id, name) VALUES ('kitchen', 'home_living', 'Kitchen'), ('storage', 'home_living', 'kitchen');`);
+      const sellers = path.join(dir, 'sellers.csv');
+      await writeFile(sellers, 'Seller ID,Category,Subcategory\nS-1,Home & Living,KITCHEN\nS-2,home_living,Garden\n');
+      await importFile(db, sellers, { kind: 'sellers', by: 'cli' });
+      expect(await db.query(sql`SELECT id, category_id, subcategory_id FROM sellers ORDER BY id`)).toEqual([
+        { id: 'S-1', category_id: 'home_living', subcategory_id: 'kitchen' },
+        { id: 'S-2', category_id: 'home_living', subcategory_id: null },
+      ]);
+      const products = path.join(dir, 'products.csv');
+      await writeFile(products, 'Product ID,Seller ID,Product Name,Category,Subcategory,Price\nP-1,S-1,Board,Home & Living,kitchen,12.50\n');
+      await importFile(db, products, { kind: 'products', by: 'cli' });
+      expect(await db.query(sql`SELECT id, category_id, subcategory_id, price FROM products`)).toEqual([
+        { id: 'P-1', category_id: 'home_living', subcategory_id: 'kitchen', price: 12.5 },
+      ]);
+    } finally {
+      await db.close();
+      await remove();
+    }
+  });
+});

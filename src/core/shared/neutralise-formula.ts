@@ -7,3 +7,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** One CSV cell: empty for null, text neutralised, quoted when it holds a comma, quote or newline. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

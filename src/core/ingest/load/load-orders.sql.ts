@@ -9,6 +9,7 @@
 import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
 import { refreshSellerDays } from '../refresh-seller-days.ts';
+import { joinCategory } from './category-lookup.sql.ts';
 
 export async function loadOrders(executor: Executor, importId: string, timezone: string): Promise<number> {
   await executor.exec('DROP TABLE IF EXISTS new_lines');
@@ -23,12 +24,8 @@ export async function loadOrders(executor: Executor, importId: string, timezone:
       CASE WHEN buyer_id IS NOT NULL THEN 'b_' || left(sha256(buyer_id), 24) END AS buyer_id,
       coalesce(channel, CASE WHEN livestream_id IS NOT NULL THEN 'live' ELSE 'other' END) AS channel, livestream_id
     FROM valid v
-    -- Categories are matched by id or by name, case-insensitively (a small lookup, joined once).
-    -- One id per key, so a join can never multiply lines.
-    LEFT JOIN (SELECT k, min(id) AS id FROM (SELECT id, lower(id) AS k FROM categories UNION ALL SELECT id, lower(name) FROM categories)
-               WHERE id IN (SELECT id FROM categories WHERE parent_id IS NULL) GROUP BY k) cat ON cat.k = lower(v.category)
-    LEFT JOIN (SELECT k, min(id) AS id FROM (SELECT id, lower(id) AS k FROM categories UNION ALL SELECT id, lower(name) FROM categories)
-               WHERE id IN (SELECT id FROM categories WHERE parent_id IS NOT NULL) GROUP BY k) sub ON sub.k = lower(v.subcategory)`);
+    ${joinCategory('category', sql`v.category`, 'cat')}
+    ${joinCategory('subcategory', sql`v.subcategory`, 'sub')}`);
   // Seller-days of the lines being replaced must be rebuilt too (a line can move seller or day).
   await executor.exec('DROP TABLE IF EXISTS touched_days');
   await executor.run(sql`CREATE TEMP TABLE touched_days AS

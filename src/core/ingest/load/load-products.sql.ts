@@ -1,15 +1,15 @@
 /** Loads a product list, upserted by product id; blank cells keep what is known. */
 import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
+import { joinCategory } from './category-lookup.sql.ts';
 
 export async function loadProducts(executor: Executor, importId: string): Promise<number> {
   return executor.run(sql`
     INSERT INTO products (id, seller_id, name, category_id, subcategory_id, price, status, listed_at, import_id, updated_at)
-    SELECT product_id, seller_ref, name,
-      (SELECT c.id FROM categories c WHERE c.parent_id IS NULL AND (c.id = lower(v.category) OR lower(c.name) = lower(v.category))),
-      (SELECT c.id FROM categories c WHERE c.parent_id IS NOT NULL AND (c.id = lower(v.subcategory) OR lower(c.name) = lower(v.subcategory))),
-      price, status, listed_at, ${importId}, now()
+    SELECT product_id, seller_ref, name, cat.id, sub.id, price, status, listed_at, ${importId}, now()
     FROM valid v
+    ${joinCategory('category', sql`v.category`, 'cat')}
+    ${joinCategory('subcategory', sql`v.subcategory`, 'sub')}
     ON CONFLICT (id) DO UPDATE SET seller_id = excluded.seller_id, name = coalesce(excluded.name, products.name),
       category_id = coalesce(excluded.category_id, products.category_id), subcategory_id = coalesce(excluded.subcategory_id, products.subcategory_id),
       price = coalesce(excluded.price, products.price), status = coalesce(excluded.status, products.status),

@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { sellerNameKeySql } from '../../sellers/seller-name-key.ts';
+import { joinCategory } from './category-lookup.sql.ts';
 
 /** Import field → sellers column, with the SQL that gives the new value from `v` (the valid row). */
 const PROFILE: Record<string, { column: string; value: Sql }> = {
@@ -17,8 +18,8 @@ const PROFILE: Record<string, { column: string; value: Sql }> = {
   region: { column: 'region', value: sql`v.region` },
   city: { column: 'city', value: sql`v.city` },
   postal_code: { column: 'postal_code', value: sql`v.postal_code` },
-  category: { column: 'category_id', value: sql`(SELECT c.id FROM categories c WHERE c.parent_id IS NULL AND (c.id = lower(v.category) OR lower(c.name) = lower(v.category)))` },
-  subcategory: { column: 'subcategory_id', value: sql`(SELECT c.id FROM categories c WHERE c.parent_id IS NOT NULL AND (c.id = lower(v.subcategory) OR lower(c.name) = lower(v.subcategory)))` },
+  category: { column: 'category_id', value: sql`v.cat_id` },
+  subcategory: { column: 'subcategory_id', value: sql`v.sub_id` },
   status: { column: 'status', value: sql`v.status` },
   onboarded_at: { column: 'onboarded_at', value: sql`v.onboarded_at` },
   account_manager: { column: 'account_manager', value: sql`v.account_manager` },
@@ -30,13 +31,17 @@ const PROFILE: Record<string, { column: string; value: Sql }> = {
   store_rating: { column: 'store_rating', value: sql`v.store_rating` },
 };
 
+/** The valid rows with their category and subcategory resolved to taxonomy ids, as `v`. */
+const validWithCategories = sql`(SELECT v.*, cat.id AS cat_id, sub.id AS sub_id FROM valid v
+  ${joinCategory('category', sql`v.category`, 'cat')} ${joinCategory('subcategory', sql`v.subcategory`, 'sub')}) AS v`;
+
 export async function loadSellers(executor: Executor, importId: string, mappedFields: ReadonlySet<string>): Promise<number> {
   const fields = Object.keys(PROFILE).filter((field) => mappedFields.has(field));
   if (fields.length === 0) return executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM valid`).then((r) => r[0]?.n ?? 0);
   const changes = fields.map((field) => {
     const { column, value } = PROFILE[field] ?? { column: field, value: sql`NULL` };
     return sql`SELECT s.id, ${field}, CAST(s.${sql.ident(column)} AS VARCHAR), CAST(${value} AS VARCHAR)
-      FROM valid v JOIN sellers s ON s.id = v.seller_ref
+      FROM ${validWithCategories} JOIN sellers s ON s.id = v.seller_ref
       WHERE ${value} IS NOT NULL AND CAST(${value} AS VARCHAR) IS DISTINCT FROM CAST(s.${sql.ident(column)} AS VARCHAR)`;
   });
   // Capture the changes while `sellers` still holds the old values; the history rows are written
@@ -50,7 +55,8 @@ export async function loadSellers(executor: Executor, importId: string, mappedFi
     return sql`${sql.ident(column)} = coalesce(${value}, sellers.${sql.ident(column)})`;
   });
   if (fields.includes('seller_name')) sets.push(sql`name_key = coalesce(${sellerNameKeySql(sql`v.seller_name`)}, sellers.name_key)`);
-  const updated = await executor.run(sql`UPDATE sellers SET ${sql.join(sets)}, updated_at = now() FROM valid v WHERE sellers.id = v.seller_ref`);
+  const updated = await executor.run(sql`UPDATE sellers SET ${sql.join(sets)}, updated_at = now()
+    FROM ${validWithCategories} WHERE sellers.id = v.seller_ref`);
   await executor.run(sql`INSERT INTO seller_history (seller_id, field, old, new, "by", source)
     SELECT seller_id, field, old, new, ${`import:${importId}`}, 'import' FROM seller_changes`);
   await executor.exec('DROP TABLE seller_changes');
