@@ -32,28 +32,36 @@ export function blankRowSql(columnCount: number): Sql {
 }
 
 export async function buildParsed(executor: Executor, plan: ImportPlan): Promise<{ blankRows: number; rows: number }> {
-  const selects: Sql[] = [sql`row_no`];
+  // Two levels: the inner query parses values; the outer one works out the reason only for the
+  // few values that came out NULL (the parsers set an error only where the value is NULL), which
+  // keeps the error expressions off the common path.
+  const inner: Sql[] = [sql`row_no`];
+  const outer: Sql[] = [sql`row_no`];
   const byField = new Map(plan.columns.map((c) => [c.field, c]));
   for (const field of plan.kind.fields) {
     const mapped = byField.get(field.name);
     const name = field.name;
+    const rawName = sql.ident(`${name}__raw`);
+    const valueName = sql.ident(name);
     if (!mapped) {
-      selects.push(sql`NULL::VARCHAR AS ${sql.ident(`${name}__raw`)}`, sql`NULL::VARCHAR AS ${sql.ident(`${name}__err`)}`);
-      selects.push(sql`${parseValueSql(field.type, sql`NULL::VARCHAR`, plan.context).value} AS ${sql.ident(name)}`);
+      inner.push(sql`NULL::VARCHAR AS ${rawName}`, sql`${parseValueSql(field.type, sql`NULL::VARCHAR`, plan.context).value} AS ${valueName}`);
+      outer.push(rawName, sql`NULL::VARCHAR AS ${sql.ident(`${name}__err`)}`, valueName);
       continue;
     }
     const raw = col(mapped.column);
     const parsed = parseValueSql(field.type, raw, plan.context);
     const typed = field.values ? enumValue(field, parsed.value) : { value: parsed.value, error: sql`NULL` };
-    selects.push(sql`${raw} AS ${sql.ident(`${name}__raw`)}`);
-    selects.push(sql`coalesce(${parsed.error}, ${typed.error}) AS ${sql.ident(`${name}__err`)}`);
-    selects.push(sql`${typed.value} AS ${sql.ident(name)}`);
+    inner.push(sql`${raw} AS ${rawName}`, sql`${typed.value} AS ${valueName}`);
+    const again = parseValueSql(field.type, rawName, plan.context);
+    const enumError = field.values ? enumValue(field, again.value).error : sql`NULL`;
+    outer.push(rawName, sql`CASE WHEN ${valueName} IS NULL THEN coalesce(${again.error}, ${enumError}) END AS ${sql.ident(`${name}__err`)}`, valueName);
   }
   const blank = blankRowSql(plan.columnCount);
   await executor.exec('DROP TABLE IF EXISTS parsed');
   await executor.run(sql`CREATE TEMP TABLE parsed AS
-    SELECT ${sql.join(selects)} FROM ${sql.ident(plan.stage)}
-    WHERE row_no > ${plan.headerRow} AND NOT (${blank})`);
+    SELECT ${sql.join(outer)} FROM (
+      SELECT ${sql.join(inner)} FROM ${sql.ident(plan.stage)}
+      WHERE row_no > ${plan.headerRow} AND NOT (${blank}))`);
   const [counts] = await executor.query<{ blank: number; rows: number }>(sql`
     SELECT count(*) FILTER (WHERE row_no > ${plan.headerRow} AND ${blank}) AS blank,
            count(*) FILTER (WHERE row_no > ${plan.headerRow}) AS rows
