@@ -3,7 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
-import { confirmationProblem, PASSWORD_HINT, passwordProblem } from './password-rules';
+import { NewPasswordFields } from './NewPasswordFields';
+import { confirmationProblem, passwordProblem } from './password-rules';
 import { useChangePassword } from './use-session-actions';
 
 export interface ChangePasswordModalProps {
@@ -65,20 +66,15 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
           error={show(problems.current)}
           onChange={(event) => setCurrent(event.currentTarget.value)}
         />
-        <PasswordInput
+        <NewPasswordFields
           label="New password"
-          description={PASSWORD_HINT}
-          autoComplete="new-password"
-          value={password}
-          error={show(problems.password)}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-        />
-        <PasswordInput
-          label="Confirm new password"
-          autoComplete="new-password"
-          value={confirmation}
-          error={show(problems.confirmation)}
-          onChange={(event) => setConfirmation(event.currentTarget.value)}
+          confirmLabel="Confirm new password"
+          password={password}
+          confirmation={confirmation}
+          passwordError={show(problems.password)}
+          confirmationError={show(problems.confirmation)}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
         />
         <FormError error={change.error} />
         <Group justify="flex-end" gap="sm">

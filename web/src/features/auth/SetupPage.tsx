@@ -1,12 +1,13 @@
 // First run: create the first admin. Only reachable while the server says setup is required;
 // afterwards the address leads to the app (or sign-in) instead.
 import { useState, type FormEvent } from 'react';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { Navigate } from 'react-router';
 import { AuthLayout } from './AuthLayout';
 import { AuthLoading, AuthStateError } from './AuthLoading';
 import { FormError } from '../../ui/FormError';
-import { confirmationProblem, emailProblem, PASSWORD_HINT, passwordProblem } from './password-rules';
+import { NewPasswordFields } from './NewPasswordFields';
+import { confirmationProblem, emailProblem, passwordProblem } from './password-rules';
 import { useAuthState } from './use-auth-state';
 import { useSetup } from './use-session-actions';
 
@@ -65,20 +66,15 @@ export function SetupPage() {
             error={show(problems.displayName)}
             onChange={(event) => setDisplayName(event.currentTarget.value)}
           />
-          <PasswordInput
+          <NewPasswordFields
             label="Password"
-            description={PASSWORD_HINT}
-            autoComplete="new-password"
-            value={password}
-            error={show(problems.password)}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            value={confirmation}
-            error={show(problems.confirmation)}
-            onChange={(event) => setConfirmation(event.currentTarget.value)}
+            confirmLabel="Confirm password"
+            password={password}
+            confirmation={confirmation}
+            passwordError={show(problems.password)}
+            confirmationError={show(problems.confirmation)}
+            onPassword={setPassword}
+            onConfirmation={setConfirmation}
           />
           <FormError error={setup.error} />
           <Button type="submit" fullWidth loading={setup.isPending}>
