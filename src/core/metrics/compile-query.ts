@@ -10,6 +10,17 @@ import { UserError } from '../shared/errors.ts';
 import { baseMetricsOf, getDimension, getMetric } from './catalog/index.ts';
 import { SOURCE_DATE, SOURCE_FROM } from './catalog/dimensions.ts';
 import type { BaseMetric, FactSource, MetricDefinition } from './types.ts';
+
+/** A base metric as read for one request: the source chosen for the requested dimensions. */
+interface ResolvedMetric {
+  name: string;
+  source: FactSource;
+  expr: string;
+  type: BaseMetric['type'];
+}
+
+/** Hidden output column saying whether a row's value includes an approximate part. */
+export const APPROXIMATE_PREFIX = '__approximate_';
 import { normalizeRequest, type MetricRequest, type NormalizedRequest } from './metric-request.ts';
 
 export interface CompiledQuery {
@@ -19,7 +30,7 @@ export interface CompiledQuery {
   columns: string[];
 }
 
-function aggregate(dialect: Dialect, metric: BaseMetric): Sql {
+function aggregate(dialect: Dialect, metric: ResolvedMetric): Sql {
   const expr = sql.raw(metric.expr);
   switch (metric.type) {
     case 'sum':
@@ -44,28 +55,63 @@ function dimensionExpr(dialect: Dialect, name: string, source: FactSource, grain
   return sql.raw(expr);
 }
 
-function checkApplies(dimension: string, source: FactSource, metrics: string[]): void {
-  if (dimension === 'period' || getDimension(dimension).exprBySource[source]) return;
-  throw new UserError(`dimension "${dimension}" does not apply to ${metrics.join(', ')}`, {
-    hint: `"${dimension}" splits ${Object.keys(getDimension(dimension).exprBySource).join(', ')} metrics only; query it separately`,
-  });
+function appliesTo(dimension: string, source: FactSource): boolean {
+  return dimension === 'period' || getDimension(dimension).exprBySource[source] !== undefined;
 }
 
-function outputExpr(dialect: Dialect, metric: MetricDefinition): Sql {
-  if (metric.type !== 'ratio') {
-    const column = sql.ident(metric.name);
-    return metric.type === 'max' ? column : sql`coalesce(${column}, 0)`;
+/** The metric's own source when every requested dimension applies to it, else its first alternative that fits. */
+function resolveMetric(metric: BaseMetric, dimensions: string[]): ResolvedMetric {
+  const candidates = [{ source: metric.source, expr: metric.expr, type: metric.type }, ...(metric.alternatives ?? [])];
+  const fit = candidates.find((candidate) => dimensions.every((d) => appliesTo(d, candidate.source)));
+  if (!fit) {
+    const dimension = dimensions.find((d) => !appliesTo(d, metric.source)) ?? '';
+    const splits = [...new Set(Object.keys(getDimension(dimension).exprBySource))];
+    throw new UserError(`dimension "${dimension}" does not apply to ${metric.name}`, {
+      hint: `"${dimension}" splits metrics read from ${splits.join(', ')} only; query ${metric.name} without it`,
+      details: { dimension, metric: metric.name },
+    });
   }
-  const ratio = dialect.safeDivide(outputExpr(dialect, getMetric(metric.numerator)), outputExpr(dialect, getMetric(metric.denominator)));
-  return metric.scale ? sql`(${ratio} * ${sql.raw(String(metric.scale))})` : ratio;
+  return { name: metric.name, source: fit.source, expr: fit.expr, type: fit.type ?? metric.type };
+}
+
+/** Hidden column counting a source's rows per group: tells "no rows" (0) from "no values reported" (null). */
+const ROWS_COLUMN = '__rows';
+
+/**
+ * A metric's value from the joined sources. A group the source has no rows for counts 0 (a
+ * subcategory without sessions had 0 live sessions); a sum over rows that all left the value
+ * empty stays null (views not reported is not 0 views) — nothing is silently coerced to 0.
+ */
+function outputExpr(dialect: Dialect, metric: MetricDefinition, resolved: Map<string, ResolvedMetric>): Sql {
+  if (metric.type === 'combined') {
+    const parts = metric.parts.map((part) => outputExpr(dialect, getMetric(part), resolved));
+    const allEmpty = sql.join(parts.map((part) => sql`${part} IS NULL`), ' AND ');
+    const total = sql.join(parts.map((part) => sql`coalesce(${part}, 0)`), ' + ');
+    return sql`(CASE WHEN ${allEmpty} THEN NULL ELSE ${total} END)`;
+  }
+  if (metric.type === 'ratio') {
+    const ratio = dialect.safeDivide(
+      outputExpr(dialect, getMetric(metric.numerator), resolved),
+      outputExpr(dialect, getMetric(metric.denominator), resolved),
+    );
+    return metric.scale ? sql`(${ratio} * ${sql.raw(String(metric.scale))})` : ratio;
+  }
+  const base = resolved.get(metric.name);
+  if (!base) throw new Error(`metric ${metric.name} was not resolved`);
+  const cte = sql.ident(`src_${base.source}`);
+  const column = sql`${cte}.${sql.ident(metric.name)}`;
+  if (metric.type === 'max') return column;
+  return sql`(CASE WHEN coalesce(${cte}.${sql.ident(ROWS_COLUMN)}, 0) = 0 THEN 0 ELSE ${column} END)`;
 }
 
 export function compileMetricQuery(dialect: Dialect, input: MetricRequest): CompiledQuery {
   const request = normalizeRequest(input);
-  const bases = [...new Set(request.metrics.flatMap((name) => baseMetricsOf(name)))].map(
-    (name) => getMetric(name) as BaseMetric,
+  const requestedDimensions = [...new Set([...request.by, ...request.where.map((filter) => filter.dimension)])];
+  const bases = [...new Set(request.metrics.flatMap((name) => baseMetricsOf(name)))].map((name) =>
+    resolveMetric(getMetric(name) as BaseMetric, requestedDimensions),
   );
-  const bySource = new Map<FactSource, BaseMetric[]>();
+  const resolved = new Map(bases.map((metric) => [metric.name, metric]));
+  const bySource = new Map<FactSource, ResolvedMetric[]>();
   for (const metric of bases) bySource.set(metric.source, [...(bySource.get(metric.source) ?? []), metric]);
 
   const dimColumns = request.by.flatMap((name) => {
@@ -77,19 +123,17 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
   const sources = [...bySource.keys()];
   for (const source of sources) {
     const metrics = bySource.get(source) ?? [];
-    const names = metrics.map((m) => m.name);
     const selects: Sql[] = [];
     for (const name of request.by) {
-      checkApplies(name, source, names);
       selects.push(sql`${dimensionExpr(dialect, name, source, request.grain)} AS ${sql.ident(name)}`);
       const dim = getDimension(name);
       const labelExpr = dim.labelExprBySource?.[source];
       if (dim.labelColumn && labelExpr) selects.push(sql`${sql.raw(`any_value(${labelExpr})`)} AS ${sql.ident(dim.labelColumn)}`);
     }
     for (const metric of metrics) selects.push(sql`${aggregate(dialect, metric)} AS ${sql.ident(metric.name)}`);
+    selects.push(sql`count(*) AS ${sql.ident(ROWS_COLUMN)}`);
     const filters: Sql[] = [sql`${sql.raw(SOURCE_DATE[source])} BETWEEN ${request.from} AND ${request.to}`];
     for (const filter of request.where) {
-      checkApplies(filter.dimension, source, names);
       const expr = dimensionExpr(dialect, filter.dimension, source, request.grain);
       filters.push(sql`CAST(${expr} AS VARCHAR) IN (${sql.join(filter.values)})`);
     }
@@ -130,9 +174,13 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
   }
   for (const name of request.metrics) {
     const metric = getMetric(name);
-    const value = outputExpr(dialect, metric);
+    const value = outputExpr(dialect, metric, resolved);
     const rounded = metric.format === 'money' ? sql`round(${value}, 2)` : value;
     outputs.push(sql`${rounded} AS ${sql.ident(name)}`);
+    if (metric.type === 'combined' && metric.approximatePart) {
+      const part = outputExpr(dialect, getMetric(metric.approximatePart), resolved);
+      outputs.push(sql`(${part} > 0) AS ${sql.ident(APPROXIMATE_PREFIX + name)}`);
+    }
   }
   const orderBy = request.by.length
     ? sql` ORDER BY ${sql.raw(dimPositions.map((p) => `${p} NULLS LAST`).join(', '))}`

@@ -2,7 +2,7 @@
 import type { Executor } from '../db/database.ts';
 import type { PlainRow } from '../db/convert-row.ts';
 import type { Grain } from '../db/dialect/index.ts';
-import { compileMetricQuery } from './compile-query.ts';
+import { APPROXIMATE_PREFIX, compileMetricQuery } from './compile-query.ts';
 import type { MetricRequest } from './metric-request.ts';
 
 export interface MetricResult {
@@ -12,11 +12,22 @@ export interface MetricResult {
   from: string;
   to: string;
   rows: PlainRow[];
+  /** Metrics whose value in some row includes an approximate part (e.g. buyers from daily exports); absent when none. */
+  approximate?: string[];
 }
 
 export async function queryMetrics(executor: Executor, request: MetricRequest): Promise<MetricResult> {
   const compiled = compileMetricQuery(executor.dialect, request);
-  const rows = await executor.query(compiled.query);
+  const raw = await executor.query(compiled.query);
+  const approximate = new Set<string>();
+  const rows = raw.map((row) => {
+    const clean: PlainRow = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (!key.startsWith(APPROXIMATE_PREFIX)) clean[key] = value;
+      else if (value === true) approximate.add(key.slice(APPROXIMATE_PREFIX.length));
+    }
+    return clean;
+  });
   const { metrics, by, grain, from, to } = compiled.request;
-  return { metrics, by, grain, from, to, rows };
+  return { metrics, by, grain, from, to, rows, ...(approximate.size ? { approximate: [...approximate] } : {}) };
 }

@@ -5,7 +5,14 @@
  */
 import type { DimensionDefinition, FactSource } from '../types.ts';
 
-const SELLER_SOURCES: FactSource[] = ['seller_days', 'livestreams', 'order_lines'];
+const SELLER_SOURCES: FactSource[] = [
+  'seller_days',
+  'livestreams',
+  'order_lines',
+  'seller_day_channels',
+  'seller_activity',
+  'seller_starts',
+];
 
 function sellerAttribute(name: string, label: string, column: string): DimensionDefinition {
   return {
@@ -20,13 +27,47 @@ export const SOURCE_DATE: Record<FactSource, string> = {
   seller_days: 'sd.date',
   livestreams: 'l.start_date',
   order_lines: 'ol.order_date',
+  seller_day_channels: 'sdc.date',
+  seller_activity: 'a.date',
+  seller_starts: 's.first_seen',
 };
+
+/** The seller id column of each source. */
+export const SOURCE_SELLER: Record<FactSource, string> = {
+  seller_days: 'sd.seller_id',
+  livestreams: 'l.seller_id',
+  order_lines: 'ol.seller_id',
+  seller_day_channels: 'sdc.seller_id',
+  seller_activity: 'a.seller_id',
+  seller_starts: 's.id',
+};
+
+// A seller-day's GMV by channel. Lines give live/video/product_card exactly; "other" is the rest
+// of the day's GMV (lines of other channels, and imported daily GMV without a channel split), so
+// the channels of a seller-day always add up to its GMV. Imported daily buyers have no channel
+// either and count under "other".
+const SELLER_DAY_CHANNELS = `(
+    SELECT seller_id, date, source, 'live' AS channel, live_gmv AS gmv, NULL::INTEGER AS buyers FROM seller_days
+    UNION ALL SELECT seller_id, date, source, 'video', video_gmv, NULL FROM seller_days
+    UNION ALL SELECT seller_id, date, source, 'product_card', product_card_gmv, NULL FROM seller_days
+    UNION ALL SELECT seller_id, date, source, 'other', gmv - live_gmv - video_gmv - product_card_gmv, buyers FROM seller_days
+  )`;
+
+// Days a seller was active: sold something (GMV > 0) or went live.
+const SELLER_ACTIVITY = `(
+    SELECT seller_id, date FROM seller_days WHERE gmv > 0
+    UNION SELECT seller_id, start_date FROM livestreams
+  )`;
 
 /** FROM clause of each source; every source joins the seller for seller attributes. */
 export const SOURCE_FROM: Record<FactSource, string> = {
   seller_days: 'seller_days sd JOIN sellers s ON s.id = sd.seller_id',
   livestreams: 'livestreams l JOIN sellers s ON s.id = l.seller_id',
   order_lines: 'order_lines ol JOIN sellers s ON s.id = ol.seller_id',
+  seller_day_channels: `${SELLER_DAY_CHANNELS} sdc JOIN sellers s ON s.id = sdc.seller_id`,
+  seller_activity: `${SELLER_ACTIVITY} a JOIN sellers s ON s.id = a.seller_id`,
+  // first_seen is the seller's first day of activity, kept by every load (refresh-seller-activity).
+  seller_starts: 'sellers s',
 };
 
 export const dimensions: DimensionDefinition[] = [
@@ -36,12 +77,12 @@ export const dimensions: DimensionDefinition[] = [
   {
     name: 'seller',
     label: 'Seller',
-    exprBySource: { seller_days: 'sd.seller_id', livestreams: 'l.seller_id', order_lines: 'ol.seller_id' },
-    labelExprBySource: { seller_days: 's.name', livestreams: 's.name', order_lines: 's.name' },
+    exprBySource: { ...SOURCE_SELLER },
+    labelExprBySource: Object.fromEntries(SELLER_SOURCES.map((source) => [source, 's.name'])),
     labelColumn: 'seller_name',
   },
   sellerAttribute('seller_tier', 'Seller tier', 'tier'),
   sellerAttribute('region', 'Region', 'region'),
-  { name: 'channel', label: 'Channel', exprBySource: { order_lines: 'ol.channel' } },
+  { name: 'channel', label: 'Channel', exprBySource: { order_lines: 'ol.channel', seller_day_channels: 'sdc.channel' } },
   { name: 'host', label: 'Host', exprBySource: { livestreams: 'l.host' } },
 ];

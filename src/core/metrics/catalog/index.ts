@@ -46,8 +46,9 @@ export function getDimension(name: string): DimensionDefinition {
 export function baseMetricsOf(name: string, trail: string[] = []): string[] {
   if (trail.includes(name)) throw new Error(`metric cycle: ${[...trail, name].join(' → ')}`);
   const metric = getMetric(name);
-  if (metric.type !== 'ratio') return [name];
   const next = [...trail, name];
+  if (metric.type === 'combined') return [...new Set(metric.parts.flatMap((part) => baseMetricsOf(part, next)))];
+  if (metric.type !== 'ratio') return [name];
   return [...new Set([...baseMetricsOf(metric.numerator, next), ...baseMetricsOf(metric.denominator, next)])];
 }
 

@@ -77,6 +77,7 @@ export const livestreamMetrics: MetricDefinition[] = [
     source: 'livestreams',
     expr: 'CASE WHEN l.views IS NOT NULL THEN l.avg_view_duration_s * l.views END',
     additive: true,
+    internal: true,
   },
   {
     name: 'engagements',
@@ -110,5 +111,12 @@ export const livestreamMetrics: MetricDefinition[] = [
   ratio('ctor', 'CTOR', 'live_orders', 'live_product_clicks', 'live orders / product clicks'),
   ratio('live_conversion', 'Live conversion', 'live_buyers', 'viewers', 'live buyers / viewers'),
   ratio('gpm', 'GPM', 'live_gmv', 'views', 'live GMV / views × 1000 (watch GPM)', 'money', 1000),
+  ratio(
+    'seller_adoption_rate',
+    'Seller adoption rate',
+    'live_sellers',
+    'engaged_sellers',
+    'Sellers with at least one livestream / sellers active in the period (GMV > 0 or a livestream)',
+  ),
   ratio('gmv_per_live_hour', 'GMV per live hour', 'live_gmv', 'live_hours', 'live GMV / live hours', 'money'),
 ];

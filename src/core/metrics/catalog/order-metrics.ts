@@ -1,4 +1,7 @@
-/** Sales metrics (CONTRACTS.md §4): additive ones read `seller_days`, distinct counts `order_lines`. */
+/**
+ * Sales metrics (CONTRACTS.md §4): additive ones read `seller_days`, distinct counts `order_lines`.
+ * Split by channel, they read the seller-day channel split (GMV) or the order lines (the rest).
+ */
 import type { MetricDefinition } from '../types.ts';
 
 export const orderMetrics: MetricDefinition[] = [
@@ -12,6 +15,7 @@ export const orderMetrics: MetricDefinition[] = [
     source: 'seller_days',
     expr: 'sd.gmv',
     additive: true,
+    alternatives: [{ source: 'seller_day_channels', expr: 'sdc.gmv' }],
   },
   {
     name: 'net_gmv',
@@ -22,6 +26,7 @@ export const orderMetrics: MetricDefinition[] = [
     source: 'seller_days',
     expr: 'sd.gmv - sd.cancelled_gmv - sd.refunds',
     additive: true,
+    alternatives: [{ source: 'order_lines', expr: "ol.amount - CASE WHEN ol.status = 'cancelled' THEN ol.amount ELSE 0 END - ol.refund_amount" }],
   },
   {
     name: 'orders',
@@ -33,6 +38,7 @@ export const orderMetrics: MetricDefinition[] = [
     source: 'seller_days',
     expr: 'sd.orders',
     additive: true,
+    alternatives: [{ source: 'order_lines', expr: 'ol.order_id', type: 'countDistinct' }],
   },
   {
     name: 'items_sold',
@@ -43,6 +49,42 @@ export const orderMetrics: MetricDefinition[] = [
     source: 'seller_days',
     expr: 'sd.items_sold',
     additive: true,
+    alternatives: [{ source: 'order_lines', expr: 'ol.quantity' }],
+  },
+  {
+    name: 'buyers_in_lines',
+    label: 'Buyers (order lines)',
+    description: 'Distinct buyer ids of order lines',
+    format: 'count',
+    type: 'countDistinct',
+    source: 'order_lines',
+    expr: 'ol.buyer_id',
+    additive: false,
+    internal: true,
+  },
+  {
+    name: 'buyers_daily',
+    label: 'Buyers (daily exports)',
+    description: 'Σ buyers of imported daily rows (seller-days without order lines)',
+    format: 'count',
+    type: 'sum',
+    source: 'seller_days',
+    expr: "CASE WHEN sd.source = 'import' THEN sd.buyers END",
+    additive: true,
+    internal: true,
+    // Imported daily rows carry no channel split; their buyers count under "other".
+    alternatives: [{ source: 'seller_day_channels', expr: "CASE WHEN sdc.source = 'import' THEN sdc.buyers END" }],
+  },
+  {
+    name: 'buyers',
+    label: 'Buyers',
+    description:
+      'Distinct buyers of order lines; seller-days without lines add their imported daily buyers (then the value is marked approximate: a buyer of two days counts twice)',
+    format: 'count',
+    type: 'combined',
+    parts: ['buyers_in_lines', 'buyers_daily'],
+    approximatePart: 'buyers_daily',
+    additive: false,
   },
   {
     name: 'aov',
@@ -63,5 +105,26 @@ export const orderMetrics: MetricDefinition[] = [
     source: 'seller_days',
     expr: 'CASE WHEN sd.gmv > 0 THEN sd.seller_id END',
     additive: false,
+    alternatives: [{ source: 'seller_day_channels', expr: 'CASE WHEN sdc.gmv > 0 THEN sdc.seller_id END' }],
+  },
+  {
+    name: 'engaged_sellers',
+    label: 'Engaged sellers',
+    description: 'Distinct sellers active in the period: GMV > 0 on a day, or at least one livestream',
+    format: 'count',
+    type: 'countDistinct',
+    source: 'seller_activity',
+    expr: 'a.seller_id',
+    additive: false,
+  },
+  {
+    name: 'new_sellers',
+    label: 'New sellers',
+    description: 'Sellers whose first activity (an order, a day with sales or a livestream) falls in the period',
+    format: 'count',
+    type: 'count',
+    source: 'seller_starts',
+    expr: 's.id',
+    additive: true,
   },
 ];
