@@ -9,6 +9,8 @@ export interface ImportOptions {
   timezone?: string;
   currency?: string;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  /** The seller of every row, by id or name, for an export without a seller column (`--seller`). */
+  seller?: string;
   skipInvalid?: boolean;
   dryRun?: boolean;
   /** Who imports: a user's e-mail or `cli`. */

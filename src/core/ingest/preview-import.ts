@@ -9,6 +9,7 @@ import { sql } from '../db/sql.ts';
 import { getSettings } from '../shared/settings.ts';
 import { buildParsed } from './load/build-parsed.sql.ts';
 import { collectRejects } from './load/collect-rejects.sql.ts';
+import { completeParsed } from './load/complete-parsed.sql.ts';
 import { listRejectsOfStage } from './import-jobs.sql.ts';
 import type { ImportError, ImportOptions } from './import-types.ts';
 import { getKind, type ImportKind } from './kinds/index.ts';
@@ -74,6 +75,7 @@ export async function previewImport(db: Database, filePath: string, options: Imp
       if (prepared.missingRequired.length > 0) return base;
       const plan = planFor(kind, prepared, options, timezone);
       const { blankRows, rows } = await buildParsed(executor, plan);
+      await completeParsed(executor, plan);
       const rejected = await collectRejects(executor, plan);
       const errors = await listRejectsOfStage(executor, PREVIEW_ERRORS);
       const fields = prepared.columns.map((c) => c.field);

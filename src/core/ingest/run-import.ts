@@ -18,6 +18,7 @@ import { MAX_ERRORS_IN_RESULT, type ImportOptions, type ImportProgress, type Imp
 import { getKind, type KindDef } from './kinds/index.ts';
 import { buildParsed } from './load/build-parsed.sql.ts';
 import { collectRejects } from './load/collect-rejects.sql.ts';
+import { completeParsed } from './load/complete-parsed.sql.ts';
 import type { ImportPlan } from './load/import-plan.ts';
 import { loadRows } from './load/load-rows.ts';
 import { prepareFile, requireAllFields, type PreparedFile } from './prepare-file.ts';
@@ -59,6 +60,7 @@ export async function importFile(
       const plan = planFor(kind, prepared, options, settings.timezone);
       onProgress({ step: 'parsing', done: 2, total: 5 });
       const { blankRows, rows } = await buildParsed(executor, plan);
+      await completeParsed(executor, plan);
       onProgress({ step: 'validating', done: 3, total: 5 });
       const rejected = await collectRejects(executor, plan);
       const errors = await listRejectsOfStage(executor, MAX_ERRORS_IN_RESULT);
@@ -130,9 +132,10 @@ export function planFor(kind: KindDef, prepared: PreparedFile, options: ImportOp
     stage: prepared.stage,
     columnCount: prepared.columnCount,
     headerRow: prepared.headerRow,
-    columns: prepared.columns,
+    columns: [...prepared.columns, ...prepared.standIns],
     context: { dateOrder: options.dateOrder ?? null, year: options.year ?? null, timezone: options.timezone ?? workspaceTimezone },
     timezone: workspaceTimezone,
+    seller: prepared.seller,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `livestream_minutes`: the per-minute trend of one session (5–15 minute buckets are common too).
  * `minute` is either minutes from the start or a clock time; which one a value is can only be told
- * with the session at hand, so it is declared as text and the load stage turns a timestamp into
- * minutes since the session's started_at.
+ * with the session at hand, so it is declared as text here and, right after parsing,
+ * load/minutes-from-start.sql.ts turns a timestamp or time of day into minutes since the session's
+ * started_at (refusing a session that is unknown or a time before its start).
  */
 import { count, requiredField, text } from './field-builders.ts';
 import { comments, likes, liveGmv, orders, productClicks, shares } from './live-fields.ts';

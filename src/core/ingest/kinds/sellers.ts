@@ -1,6 +1,7 @@
 /**
  * `sellers`: the registry export (one row per seller). Unlike the fact kinds, it keeps the shop
- * name apart from the seller's own name, so "Shop name" maps to shop_name here.
+ * name apart from the seller's own name, so "Shop name" maps to shop_name here — and names the
+ * seller too when the list has no seller id or name column (`sellerNameFallback`).
  */
 import { count, field, id, text, withSynonyms } from './field-builders.ts';
 import { category, SELLER_ONE_OF, sellerId, subcategory } from './shared-fields.ts';
@@ -12,6 +13,7 @@ export const sellersKind: KindDef = {
   label: 'Sellers',
   naturalKey: ['seller_id'],
   oneOf: [SELLER_ONE_OF],
+  sellerNameFallback: 'shop_name',
   fields: [
     // A creator account is a seller of type "creator" for the category team.
     withSynonyms(sellerId, ['Creator ID']),

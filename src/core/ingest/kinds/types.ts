@@ -45,4 +45,10 @@ export interface KindDef {
   fallbackKey?: string[];
   /** Groups of which at least one field must be mapped, e.g. `[['seller_id', 'seller_name']]`. */
   oneOf?: string[][];
+  /**
+   * A field whose column also names the seller when the file has no seller_id or seller_name
+   * column (sellers: a list identified only by its shop name — the store's display name is then the
+   * seller's name for matching).
+   */
+  sellerNameFallback?: string;
 }

@@ -43,7 +43,10 @@ export async function collectRejects(executor: Executor, plan: ImportPlan): Prom
   }
   for (const group of plan.kind.oneOf ?? []) {
     const allMissing = sql.join(group.map((name) => sql`${f(name)} IS NULL AND ${f(`${name}__err`)} IS NULL`), ' AND ');
-    reject(group[0] ?? '', allMissing, `one of ${group.join(' or ')} is required`);
+    // Name the column the file has for the group (e.g. "Shop Name" for seller_name), if any.
+    const present = group.filter((name) => mapped.has(name));
+    const message = present.length === 1 ? 'required value is missing' : `one of ${group.join(' or ')} is required`;
+    reject(present[0] ?? group[0] ?? '', allMissing, message);
   }
   for (const rule of kindRules(plan.kind.kind, mapped)) reject(rule.field, rule.when, rule.message);
 
@@ -90,7 +93,8 @@ export function naturalKeySql(plan: ImportPlan): Sql | null {
     case 'livestreams':
       return sql`coalesce(livestream_id, ${seller} || '|' || CAST(started_at AS VARCHAR))`;
     case 'livestream_minutes':
-      return sql`livestream_id || '|' || coalesce(CAST(minute AS VARCHAR), '')`;
+      // A minute that could not be read has its own error; it duplicates nothing.
+      return sql`livestream_id || '|' || CAST(minute AS VARCHAR)`;
     case 'sellers':
       return sql`coalesce(seller_id, 'name:' || ${sellerNameKeySql(sql`seller_name`)})`;
     case 'products':

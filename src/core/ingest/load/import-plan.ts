@@ -10,6 +10,12 @@ export interface MappedColumn {
   column: number;
   header: string;
   field: string;
+  /**
+   * Set when the column feeds this field only because the file has no column of its own for it (a
+   * sellers list's shop name standing in for the seller's name): it identifies rows but never
+   * overwrites the field's stored value.
+   */
+  standsIn?: true;
 }
 
 export interface ImportPlan {
@@ -23,4 +29,6 @@ export interface ImportPlan {
   context: ParseContext;
   /** Workspace time zone: local dates of timestamps. */
   timezone: string;
+  /** The seller of every row (`--seller ID_OR_NAME`) for an export without a seller column, else null. */
+  seller: string | null;
 }

@@ -22,7 +22,8 @@ export async function loadRows(executor: Executor, plan: ImportPlan, importId: s
     case 'livestream_minutes':
       return loadLivestreamMinutes(executor, importId);
     case 'sellers':
-      return loadSellers(executor, importId, new Set(plan.columns.map((c) => c.field)));
+      // A stand-in column identifies the seller but never renames one.
+      return loadSellers(executor, importId, new Set(plan.columns.filter((c) => !c.standsIn).map((c) => c.field)));
     case 'products':
       return loadProducts(executor, importId);
     default: {
