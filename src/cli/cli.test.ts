@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { openDataDir } from '../core/db/open-data-dir.ts';
 import { makeTempDir } from '../../test/support/temp-db.ts';
 import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
+import { createRoleUsers, sessionHeaders } from '../../test/support/sign-in.ts';
+import { buildApp } from '../server/app.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/aisle.js');
@@ -93,6 +95,33 @@ describe('aisle CLI (the real binary)', () => {
     const table = await aisle(['--data-dir', tmp.dir, 'query', 'gmv', '--by', 'seller_tier', '--where', 'seller_tier=B']);
     expect(table.stdout.split('\n')[0]).toMatch(/^seller_tier\s+gmv$/);
     expect(table.stdout).toMatch(/B\s+1,050\.5/);
+  });
+
+  it('query --compare and /api/metrics?compare= give the same answer', async () => {
+    const args = ['gmv', 'buyers', 'seller_adoption_rate', '--by', 'subcategory', '--grain', 'week', '--from', '2026-11-09', '--to', '2026-11-22'];
+    const own = await makeTempDir();
+    const seeded = await openDataDir(own.dir);
+    await seeded.db.exec(TINY_DATASET);
+    await seeded.db.exec(`INSERT INTO kpi_targets (metric, scope, period, value) VALUES ('gmv', 'subcategory:skin_care', '2026-11', 900)`);
+    await seeded.db.close();
+    const cli = await aisle(['--data-dir', own.dir, 'query', ...args, '--compare', 'previous,target', '--format', 'json']);
+    expect(cli.code).toBe(0);
+    const fromCli = JSON.parse(cli.stdout) as { rows: Record<string, unknown>[]; compare: string[] };
+    expect(fromCli.compare).toEqual(['previous', 'target']);
+    expect(fromCli.rows).toContainEqual(expect.objectContaining({ period: '2026-11-16', subcategory: 'skin_care', gmv: 1000, gmv_previous: 50.5, gmv_target: 210 }));
+
+    const { db } = await openDataDir(own.dir);
+    const app = await buildApp({ db, dataDir: own.dir, webDir: '/nonexistent', closeDatabaseOnClose: true });
+    try {
+      const headers = await sessionHeaders(db, (await createRoleUsers(db)).viewer);
+      const url = '/api/metrics?metrics=gmv,buyers,seller_adoption_rate&by=subcategory&grain=week&from=2026-11-09&to=2026-11-22&compare=previous,target';
+      const res = await app.inject({ method: 'GET', url, headers });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual(fromCli);
+    } finally {
+      await app.close();
+      await own.remove();
+    }
   });
 
   it('query refuses unknown metrics with exit code 1 and lists the valid ones', async () => {

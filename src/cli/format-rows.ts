@@ -28,7 +28,7 @@ export function formatRows(result: MetricResult, format: OutputFormat): string {
     case 'table': {
       const cells = result.rows.map((row) => columns.map((c) => tableCell(row[c])));
       const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length)));
-      const numeric = columns.map((c) => result.metrics.includes(c));
+      const numeric = columns.map((c) => result.metrics.includes(c) || result.rows.some((row) => typeof row[c] === 'number'));
       const line = (values: string[]) =>
         values.map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
       const out = [line(columns), line(widths.map((w) => '─'.repeat(w))), ...cells.map(line)];

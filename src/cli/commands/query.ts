@@ -6,7 +6,7 @@ import { GRAINS, type Grain } from '../../core/db/dialect/index.ts';
 import { addDays } from '../../core/shared/dates.ts';
 import { UserError } from '../../core/shared/errors.ts';
 import { parseWhere } from '../../core/metrics/parse-where.ts';
-import { queryMetrics } from '../../core/metrics/query-metrics.ts';
+import { parseComparisons, queryMetricsWithComparisons } from '../../core/kpis/query-with-comparisons.ts';
 import { formatRows, type OutputFormat } from '../format-rows.ts';
 import { action } from '../run-command.ts';
 import { collect, dateOption } from '../parse-options.ts';
@@ -18,6 +18,7 @@ interface QueryOptions {
   from?: string;
   to?: string;
   where: string[];
+  compare: string[];
   format: OutputFormat;
 }
 
@@ -31,6 +32,7 @@ export function registerQuery(program: Command): void {
     .option('--from <YYYY-MM-DD>', 'first day (default: 29 days before --to)', dateOption)
     .option('--to <YYYY-MM-DD>', 'last day (default: the latest day with data)', dateOption)
     .option('--where <DIM=VALUE>', 'filter (repeatable)', collect, [])
+    .option('--compare <C[,C]>', 'add comparisons: previous, last_year, target (value, change, change ratio per metric)', collect, [])
     .addOption(new Option('--format <F>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(
       action(async (metrics: string[], options: QueryOptions) => {
@@ -41,13 +43,14 @@ export function registerQuery(program: Command): void {
             if (!row?.d) throw new UserError('the workspace has no data yet', { hint: 'import exports or run `aisle demo`, or pass --from and --to' });
             to = row.d;
           }
-          const result = await queryMetrics(db, {
+          const result = await queryMetricsWithComparisons(db, {
             metrics: metrics.flatMap((m) => m.split(',')).filter(Boolean),
             by: options.by ? options.by.split(',').map((d) => d.trim()).filter(Boolean) : [],
             grain: options.grain ?? null,
             from: options.from ?? addDays(to, -29),
             to,
             where: parseWhere(options.where),
+            compare: parseComparisons(options.compare),
           });
           process.stdout.write(formatRows(result, options.format));
         });

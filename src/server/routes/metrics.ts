@@ -1,11 +1,12 @@
 /**
  * `/api/metrics`: the same request and answer as `aisle query --format json` (CONTRACTS.md §4).
- * `where` is repeatable `DIM=VALUE`; several values for one dimension are OR-ed.
+ * `where` is repeatable `DIM=VALUE`; several values for one dimension are OR-ed. `compare`
+ * (previous, last_year, target) adds comparison columns per metric.
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GRAINS } from '../../core/db/dialect/index.ts';
-import { queryMetrics } from '../../core/metrics/query-metrics.ts';
+import { parseComparisons, queryMetricsWithComparisons } from '../../core/kpis/query-with-comparisons.ts';
 import { parseWhere } from '../../core/metrics/parse-where.ts';
 import type { AppContext } from '../app-context.ts';
 
@@ -29,19 +30,21 @@ export function metricRoutes(context: AppContext): FastifyPluginAsyncZod {
             from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
             to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
             where: z.union([z.string(), z.array(z.string())]).optional(),
+            compare: list.optional(),
           }),
         },
       },
       async (request) => {
         const q = request.query;
         const where = q.where === undefined ? [] : Array.isArray(q.where) ? q.where : [q.where];
-        return queryMetrics(context.db, {
+        return queryMetricsWithComparisons(context.db, {
           metrics: q.metrics,
           by: q.by ?? [],
           grain: (q.grain as (typeof GRAINS)[number] | undefined) ?? null,
           from: q.from,
           to: q.to,
           where: parseWhere(where),
+          compare: parseComparisons(q.compare ?? []),
         });
       },
     );
