@@ -54,3 +54,59 @@ export function rangeTargetsQuery(request: { metrics: { name: string; additive: 
     WHERE covered_days = (SELECT count(*) FROM days)
     QUALIFY row_number() OVER (PARTITION BY metric, scope ORDER BY CASE kind WHEN 'week' THEN 0 ELSE 1 END) = 1`;
 }
+
+export interface StoredTargetRow {
+  metric: string;
+  scope: string;
+  scope_label: string;
+  period: string;
+  value: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Targets with a readable scope label (subcategory and seller names), filtered and sorted for lists. */
+export function listTargetsQuery(filter: { period?: string; metric?: string; scope?: string }): Sql {
+  const conditions: Sql[] = [sql`true`];
+  if (filter.period) conditions.push(sql`t.period = ${filter.period}`);
+  if (filter.metric) conditions.push(sql`t.metric = ${filter.metric}`);
+  if (filter.scope) conditions.push(sql`t.scope = ${filter.scope}`);
+  return sql`
+    SELECT t.metric, t.scope, t.period, t.value, t.updated_by, t.updated_at,
+           CASE WHEN t.scope = 'category' THEN 'Whole category'
+                WHEN t.scope LIKE 'subcategory:%' THEN coalesce(c.name, substr(t.scope, 13))
+                WHEN t.scope LIKE 'seller_tier:%' THEN 'Tier ' || substr(t.scope, 13)
+                ELSE coalesce(s.name, substr(t.scope, 8)) END AS scope_label
+    FROM kpi_targets t
+    LEFT JOIN categories c ON t.scope = 'subcategory:' || c.id
+    LEFT JOIN sellers s ON t.scope = 'seller:' || s.id
+    WHERE ${sql.join(conditions, ' AND ')}
+    ORDER BY ${periodBoundsSql(sql`t.period`).start} DESC, t.period, CASE WHEN t.scope = 'category' THEN 0 ELSE 1 END, t.scope, t.metric`;
+}
+
+/** The stored value of each key in the batch (for the audit log's "before"). */
+export function existingTargetsQuery(keys: { metric: string; scope: string; period: string }[]): Sql {
+  const rows = sql.join(keys.map((k) => sql`(${k.metric}, ${k.scope}, ${k.period})`));
+  return sql`
+    SELECT t.metric, t.scope, t.period, t.value
+    FROM kpi_targets t JOIN (VALUES ${rows}) AS k(metric, scope, period) USING (metric, scope, period)`;
+}
+
+/** One statement that inserts or updates the whole batch (atomic on its own). */
+export function upsertTargetsQuery(rows: { metric: string; scope: string; period: string; value: number }[], by: string): Sql {
+  const values = sql.join(rows.map((r) => sql`(${r.metric}, ${r.scope}, ${r.period}, ${r.value}, ${by})`));
+  return sql`
+    INSERT INTO kpi_targets (metric, scope, period, value, updated_by) VALUES ${values}
+    ON CONFLICT (metric, scope, period) DO UPDATE
+      SET value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`;
+}
+
+/** The latest day inside [from, to] that has sales or livestream data: how far the period is known. */
+export function latestDataDayQuery(from: string, to: string): Sql {
+  return sql`
+    SELECT max(day) AS as_of FROM (
+      SELECT max(date) AS day FROM seller_days WHERE date BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)
+      UNION ALL
+      SELECT max(start_date) FROM livestreams WHERE start_date BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)
+    ) AS latest`;
+}
