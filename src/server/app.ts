@@ -22,6 +22,7 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerAuthGuard } from './auth-guard.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { targetRoutes } from './routes/targets.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(noteRoutes(context));
   await app.register(importRoutes(context, options.maxUploadBytes));
   await app.register(overviewRoutes(context));
+  await app.register(targetRoutes(context, options.maxUploadBytes));
   await app.register(metricRoutes(context));
   await registerWebApp(app, options.webDir);
 

@@ -40,6 +40,17 @@ describe('role × route matrix', () => {
     for (const route of routes) expect(route.permission, `${route.method} ${route.url}`).toBeDefined();
   });
 
+  it('lets everyone read targets and only managers and admins change them', () => {
+    const targets = apiRoutes().filter((r) => r.url.startsWith('/api/targets'));
+    expect(Object.fromEntries(targets.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/targets': 'read',
+      'PUT /api/targets': 'manage',
+      'DELETE /api/targets': 'manage',
+      'POST /api/targets/import': 'manage',
+      'GET /api/targets/progress': 'read',
+    });
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });
