@@ -302,4 +302,33 @@ describe('Imports page', () => {
     await phoneScreenshot(page, 'imports-viewer-phone.png');
     expect(problems).toEqual([]);
   });
+
+  it('an export of one shop without a seller column loads once the seller for every row is typed', async () => {
+    const { server, browser, workDir } = running();
+    const cookie = await signInApi(server, ANALYST.email);
+    const { page, problems } = await openSignedInPage(browser, server, cookie);
+    const file = path.join(workDir, 'one-shop-orders.csv');
+    await writeFile(file, 'Order ID,Created Time,Order Amount\nONE-1,2026-11-22 10:00,15.00\nONE-2,2026-11-22 11:00,25.00\n');
+    await page.goto(`${server.url}/imports`);
+    await heading(page, 'Imports');
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    await page.getByTestId('missing-required').waitFor();
+    expect(await textOf(page, 'missing-required')).toContain('Seller for every row');
+    expect(await page.getByTestId('load-button').isDisabled()).toBe(true);
+
+    const seller = page.getByRole('textbox', { name: 'Seller for every row' });
+    await seller.fill('Toko Satu');
+    await seller.press('Enter');
+    await page.getByTestId('preview-rows').waitFor();
+    expect(await page.getByTestId('missing-required').count()).toBe(0);
+    expect(await textOf(page, 'preview-counts')).toBe('2 rows read0 blank rows skipped0 rows with errors');
+    const load = page.getByTestId('load-button');
+    expect(await load.textContent()).toBe('Load 2 rows');
+    await load.click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').getByTestId('import-status').textContent()).toBe('Loaded');
+    const imports = (await apiJson<{ imports: ImportRecord[] }>(server, cookie, '/api/imports')).imports;
+    expect(imports[0]).toMatchObject({ file: 'one-shop-orders.csv', status: 'loaded', rowsLoaded: 2, rowsRejected: 0 });
+    expect(problems).toEqual([]);
+  });
 });

@@ -69,6 +69,26 @@ describe('aisle import', () => {
     }
   });
 
+  it('--seller files a one-shop export under that seller; without it the error says to use it; help lists it', async () => {
+    const file = path.join(tmp.dir, 'one-shop-live.csv');
+    await writeFile(file, 'Start time,Duration,Views\n2026-11-01 20:00:00,1h,1200\n');
+    const missing = await aisle(['--data-dir', tmp.dir, 'import', file, '--kind', 'livestreams']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no column for seller_id or seller_name/);
+    expect(missing.stderr).toMatch(/--seller ID_OR_NAME/);
+    const loaded = await aisle(['--data-dir', tmp.dir, 'import', file, '--kind', 'livestreams', '--seller', 'Toko Satu', '--json']);
+    expect(loaded.code).toBe(0);
+    const result = JSON.parse(loaded.stdout) as Record<string, unknown>;
+    // The --json shape stays the contract's: the seller is an option, not a field of the result.
+    expect(result).toMatchObject({ rowsLoaded: 1, rowsRejected: 0, mapping: { 'Start time': 'started_at', Duration: 'duration_s', Views: 'views' } });
+    expect(result).not.toHaveProperty('seller');
+    const { db } = await openDataDir(tmp.dir);
+    expect(await db.query(sql`SELECT s.name, l.views FROM livestreams l JOIN sellers s ON s.id = l.seller_id WHERE s.name = 'Toko Satu'`)).toEqual([{ name: 'Toko Satu', views: 1200 }]);
+    await db.close();
+    const help = await aisle(['import', '--help']);
+    expect(help.stdout).toMatch(/--seller <ID_OR_NAME>\s+seller of every row/);
+  });
+
   it('is a usage error (exit 2) without --kind or with an unknown kind', async () => {
     expect((await aisle(['--data-dir', tmp.dir, 'import', 'x.csv'])).code).toBe(2);
     expect((await aisle(['--data-dir', tmp.dir, 'import', 'x.csv', '--kind', 'invoices'])).code).toBe(2);

@@ -93,4 +93,26 @@ describe('imports over HTTP', () => {
     const unknown = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: analyst, payload: { uploadId: '00000000-0000-4000-8000-000000000000', kind: 'orders' } });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('takes the seller of every row for an export without a seller column, in the preview and the import', async () => {
+    const body = multipart('one-shop.csv', 'Order ID,Created Time,Order Amount\nB-1,2026-11-12 10:00:00,40.00\n');
+    const { uploadId } = (await app.inject({ method: 'POST', url: '/api/imports/uploads', headers: { ...analyst, ...body.headers }, payload: body.payload })).json<{ uploadId: string }>();
+    const without = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: analyst, payload: { uploadId, kind: 'orders' } });
+    expect(without.json()).toMatchObject({ missingRequired: ['seller_id or seller_name'], rowsRead: 0 });
+    const preview = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: analyst, payload: { uploadId, kind: 'orders', seller: 'Toko Baru' } });
+    expect(preview.json()).toMatchObject({ missingRequired: [], rowsRead: 1, rowsRejected: 0 });
+    const loaded = await app.inject({ method: 'POST', url: '/api/imports', headers: analyst, payload: { uploadId, kind: 'orders', seller: 'Toko Baru' } });
+    expect(loaded.json()).toMatchObject({ status: 'loaded', rowsLoaded: 1 });
+    expect(await db.query(sql`SELECT s.name, o.amount FROM order_lines o JOIN sellers s ON s.id = o.seller_id WHERE o.order_id = 'B-1'`)).toEqual([{ name: 'Toko Baru', amount: 40 }]);
+  });
+
+  it('refuses a seller for every row when the file has a seller column, saying why', async () => {
+    const body = multipart('with-shop.csv', CSV);
+    const { uploadId } = (await app.inject({ method: 'POST', url: '/api/imports/uploads', headers: { ...analyst, ...body.headers }, payload: body.payload })).json<{ uploadId: string }>();
+    const res = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: analyst, payload: { uploadId, kind: 'orders', seller: 'Glow Lab' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { message: string } }>().error.message).toBe(
+      'the seller for every row ("Glow Lab") conflicts with the file\'s seller column "Shop Name" (seller_name): each row already names its seller',
+    );
+  });
 });

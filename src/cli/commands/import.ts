@@ -1,6 +1,7 @@
 /**
  * `aisle import FILE… --kind KIND` (CONTRACTS.md §1): all or nothing per file by default,
- * `--skip-invalid` to load the valid rows and keep the rest, `--dry-run` to check without loading.
+ * `--skip-invalid` to load the valid rows and keep the rest, `--dry-run` to check without loading,
+ * `--seller ID_OR_NAME` for an export of one shop that names no seller in a column.
  * `--json` prints one result object per file on stdout; exit code 1 when any file was refused.
  */
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ interface ImportCliOptions {
   timezone?: string;
   currency?: string;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
+  seller?: string;
   skipInvalid?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -79,6 +81,7 @@ export function registerImport(program: Command): void {
     .option('--timezone <TZ>', 'time zone of timestamps without an offset (default: the workspace time zone)')
     .option('--currency <CUR>', 'currency the file is in (must be the workspace currency)')
     .addOption(new Option('--date-order <ORDER>', 'how to read ambiguous dates like 03/04/2025').choices(['dmy', 'mdy', 'ymd']))
+    .option('--seller <ID_OR_NAME>', 'seller of every row, for an export of one shop without a seller column (an id, else a name)')
     .option('--skip-invalid', 'load the valid rows and keep the rejected ones')
     .option('--dry-run', 'check everything, load nothing')
     .option('--json', 'one JSON object per file on stdout')
@@ -99,6 +102,7 @@ export function registerImport(program: Command): void {
               ...(options.timezone ? { timezone: options.timezone } : {}),
               ...(options.currency ? { currency: options.currency } : {}),
               ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
+              ...(options.seller ? { seller: options.seller } : {}),
               skipInvalid: options.skipInvalid ?? false,
               dryRun: options.dryRun ?? false,
             };

@@ -77,11 +77,11 @@ describe('the seller of rows without a seller column', () => {
   it('refuses --seller when the file has a seller column, and a name shared by several sellers', async () => {
     const withColumn = ['Shop Name,Start time', 'Glow Lab,2026-11-01 20:00:00'].join('\n');
     await expect(importFile(db, await file(withColumn), { kind: 'livestreams', by: 'cli', seller: 'Glow Lab' })).rejects.toThrow(
-      /--seller "Glow Lab" conflicts with the file's seller column "Shop Name"/,
+      /the seller for every row \("Glow Lab"\) conflicts with the file's seller column "Shop Name"/,
     );
     await db.exec(`INSERT INTO sellers (id, name, name_key) VALUES ('S-1', 'Glow Lab', 'glow lab'), ('S-2', 'Glow-Lab', 'glow lab')`);
     await expect(importFile(db, await file(LIVE_LIST), { kind: 'livestreams', by: 'cli', seller: 'glow lab' })).rejects.toThrow(
-      '--seller "glow lab" matches several sellers by name: S-1 (Glow Lab), S-2 (Glow-Lab)',
+      'the seller for every row ("glow lab") matches several sellers by name: S-1 (Glow Lab), S-2 (Glow-Lab)',
     );
     expect(await db.query(sql`SELECT count(*) AS n FROM livestreams`)).toEqual([{ n: 0 }]);
   });

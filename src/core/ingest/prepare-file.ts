@@ -54,7 +54,7 @@ export function requireAllFields(prepared: PreparedFile, file: string, options: 
   if (prepared.missingRequired.length === 0) return;
   const sellerMissing = prepared.missingRequired.includes(SELLER_ONE_OF.join(' or '));
   throw new UserError(
-    `${path.basename(file)}: no column for ${prepared.missingRequired.join(', ')} (header on row ${prepared.headerRow}: ${prepared.headers.filter(Boolean).slice(0, 12).join(' | ')})${sellerMissing ? '; for an export of one shop, name its seller with --seller ID_OR_NAME' : ''}`,
+    `${path.basename(file)}: no column for ${prepared.missingRequired.join(', ')} (header on row ${prepared.headerRow}: ${prepared.headers.filter(Boolean).slice(0, 12).join(' | ')})${sellerMissing ? '; for an export of one shop, give the seller for every row (--seller ID_OR_NAME)' : ''}`,
     {
       hint: `map a column with --map "Source header=${prepared.missingRequired[0]?.split(' or ')[0] ?? 'field'}"${sellerMissing ? ', or give every row\'s seller with --seller ID_OR_NAME' : ''}${options.headerRow ? '' : ', or give the header row with --header-row N'}`,
       details: { missing: prepared.missingRequired, headers: prepared.headers, headerRow: prepared.headerRow },

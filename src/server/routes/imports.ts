@@ -25,6 +25,8 @@ const choice = z.object({
   map: z.record(z.string().max(500), z.string().max(100)).optional(),
   dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
   year: z.number().int().min(1990).max(2100).optional(),
+  /** The seller of every row (id or name) for an export without a seller column. */
+  seller: z.string().max(200).optional(),
 });
 
 function optionsFrom(body: z.infer<typeof choice>, by: string, file: string): ImportOptions {
@@ -37,6 +39,7 @@ function optionsFrom(body: z.infer<typeof choice>, by: string, file: string): Im
     ...(body.map ? { map: body.map } : {}),
     ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}),
     ...(body.year ? { year: body.year } : {}),
+    ...(body.seller?.trim() ? { seller: body.seller } : {}),
   };
 }
 

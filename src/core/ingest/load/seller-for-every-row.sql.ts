@@ -22,8 +22,8 @@ export async function fillSellerOfEveryRow(executor: Executor, seller: string): 
   );
   if (named.length > 1) {
     const listed = named.slice(0, 5).map((s) => `${s.id} (${s.name})`).join(', ');
-    throw new UserError(`--seller "${seller}" matches several sellers by name: ${listed}${named.length > 5 ? ', …' : ''}`, {
-      hint: 'give the seller id instead, e.g. --seller ' + (named[0]?.id ?? 'ID'),
+    throw new UserError(`the seller for every row ("${seller}") matches several sellers by name: ${listed}${named.length > 5 ? ', …' : ''}`, {
+      hint: `give the seller's id instead, e.g. ${named[0]?.id ?? 'ID'}`,
       details: { seller, sellerIds: named.map((s) => s.id) },
     });
   }

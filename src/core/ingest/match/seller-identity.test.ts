@@ -37,13 +37,13 @@ describe('sellerIdentity', () => {
 
   it('refuses --seller when the file has a seller column, naming the column and how to drop it', () => {
     expect(refusal(() => identity(['Shop Name', 'Start time'], 'livestreams', 'S-1'))).toBe(
-      '--seller "S-1" conflicts with the file\'s seller column "Shop Name" (seller_name): each row already names its seller' +
-        ' → leave out --seller, or ignore the column with --map "Shop Name=" to file every row under "S-1"',
+      'the seller for every row ("S-1") conflicts with the file\'s seller column "Shop Name" (seller_name): each row already names its seller' +
+        ' → leave the seller for every row out (--seller), or ignore the column "Shop Name" (--map "Shop Name=") to file every row under "S-1"',
     );
   });
 
   it('refuses --seller for livestream minutes, which have no seller', () => {
-    expect(refusal(() => identity(['Live ID', 'Minute'], 'livestream_minutes', 'S-1'))).toMatch(/^--seller does not apply to livestream_minutes/);
+    expect(refusal(() => identity(['Live ID', 'Minute'], 'livestream_minutes', 'S-1'))).toMatch(/^livestream_minutes takes no seller for every row/);
   });
 
   it('lets a sellers list identified only by its shop name use it as the seller name', () => {

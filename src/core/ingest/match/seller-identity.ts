@@ -36,14 +36,14 @@ export function sellerIdentity(
   const sellerColumn = columns.find((c) => c.field !== null && SELLER_ONE_OF.includes(c.field));
   if (seller !== null) {
     if (!hasSellerFields) {
-      throw new UserError(`--seller does not apply to ${kind.kind}: its rows belong to a livestream, whose session list names the seller`, {
-        hint: 'leave out --seller',
+      throw new UserError(`${kind.kind} takes no seller for every row: its rows belong to a livestream, whose session list names the seller`, {
+        hint: 'leave the seller out (--seller)',
       });
     }
     if (sellerColumn) {
       throw new UserError(
-        `--seller "${seller}" conflicts with the file's seller column "${sellerColumn.header}" (${sellerColumn.field ?? ''}): each row already names its seller`,
-        { hint: `leave out --seller, or ignore the column with --map "${sellerColumn.header}=" to file every row under "${seller}"` },
+        `the seller for every row ("${seller}") conflicts with the file's seller column "${sellerColumn.header}" (${sellerColumn.field ?? ''}): each row already names its seller`,
+        { hint: `leave the seller for every row out (--seller), or ignore the column "${sellerColumn.header}" (--map "${sellerColumn.header}=") to file every row under "${seller}"` },
       );
     }
     return { seller, standIns: [], missingRequired: covered };

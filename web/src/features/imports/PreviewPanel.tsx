@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Stack, Text } from
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatCount, formatCountOf } from '../../ui/format';
 import { FormError } from '../../ui/FormError';
-import { describeMissing, loadBlock, mappedColumns, rowsToLoad } from './import-choices';
+import { describeMissing, loadBlock, mappedColumns, rowsToLoad, SELLER_MISSING } from './import-choices';
 import type { ImportPreview } from './imports-api';
 import { MappingTable } from './MappingTable';
 import { PreviewRowsTable } from './PreviewRowsTable';
@@ -105,7 +105,13 @@ function PreviewBody({ preview, skipInvalid, busy, dispatch, onLoad, loading, lo
           title="Required fields without a column"
           data-testid="missing-required"
         >
-          <Text size="sm">Choose the column that holds each of these:</Text>
+          <Text size="sm">
+            Choose the column that holds each of these
+            {preview.missingRequired.includes(SELLER_MISSING)
+              ? ' — or, for an export of one shop, type its seller in “Seller for every row” above'
+              : ''}
+            :
+          </Text>
           <Group gap={6} mt={6}>
             {preview.missingRequired.map((missing) => (
               <Badge key={missing} color="orange" variant="outline" radius="sm">

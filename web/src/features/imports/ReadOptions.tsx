@@ -1,8 +1,10 @@
-// How to read the file: kind, sheet (when the workbook has several), header row, date order and the
-// year for dates written without one. Each change asks the server for a new preview.
+// How to read the file: kind, sheet (when the workbook has several), header row, date order, the
+// year for dates written without one and, for an export of one shop, the seller of every row. Each
+// change asks the server for a new preview.
 import { Group, NumberInput, Select } from '@mantine/core';
-import { dateOrderOptions, isDateOrder, isImportKind, kindOptions } from './import-choices';
+import { dateOrderOptions, isDateOrder, isImportKind, kindHasSeller, kindOptions, sellerColumn } from './import-choices';
 import type { ImportPreview, ImportRequest } from './imports-api';
+import { SellerForEveryRow } from './SellerForEveryRow';
 import type { DraftAction } from './use-import-draft';
 
 export interface ReadOptionsProps {
@@ -79,6 +81,14 @@ export function ReadOptions({ request, preview, dispatch }: ReadOptionsProps) {
           dispatch({ type: 'year', year });
         }}
       />
+      {kindHasSeller(request.kind) ? (
+        <SellerForEveryRow
+          key={request.seller ?? ''}
+          value={request.seller}
+          sellerColumn={preview ? sellerColumn(preview) : null}
+          onCommit={(seller) => dispatch({ type: 'seller', seller })}
+        />
+      ) : null}
     </Group>
   );
 }

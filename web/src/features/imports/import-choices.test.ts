@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeMissing, loadBlock, needsReview, rowsToLoad } from './import-choices';
+import { describeMissing, kindHasSeller, loadBlock, needsReview, rowsToLoad, SELLER_MISSING, sellerColumn } from './import-choices';
 import type { ColumnMatch, ImportPreview } from './imports-api';
 import { draftReducer, type ImportDraft } from './use-import-draft';
 
@@ -88,5 +88,27 @@ describe('draftReducer', () => {
       sheet: 'Two',
     });
     expect(draftReducer(draft, { type: 'discard' })).toBeNull();
+  });
+});
+
+describe('the seller for every row', () => {
+  const upload = { uploadId: 'u-1', file: 'live.csv', size: 10 };
+  const start = draftReducer(null, { type: 'uploaded', upload, kind: 'livestreams' });
+
+  it('is sent trimmed, and dropped when cleared or when the kind has no seller', () => {
+    const typed = draftReducer(start, { type: 'seller', seller: '  Toko Satu ' });
+    expect(typed?.request).toEqual({ uploadId: 'u-1', kind: 'livestreams', seller: 'Toko Satu' });
+    expect(draftReducer(typed, { type: 'seller', seller: '  ' })?.request).toEqual({ uploadId: 'u-1', kind: 'livestreams' });
+    expect(draftReducer(typed, { type: 'kind', kind: 'orders' })?.request.seller).toBe('Toko Satu');
+    expect(draftReducer(typed, { type: 'kind', kind: 'livestream_minutes' })?.request).toEqual({ uploadId: 'u-1', kind: 'livestream_minutes' });
+  });
+
+  it('knows which kinds have a seller and which column already names it', () => {
+    expect(kindHasSeller('orders')).toBe(true);
+    expect(kindHasSeller('livestream_minutes')).toBe(false);
+    const column = (header: string, field: string | null): ColumnMatch => ({ column: 0, header, field, confidence: 1, how: 'exact', samples: [] });
+    expect(sellerColumn(preview({ columns: [column('Views', 'views')] }))).toBeNull();
+    expect(sellerColumn(preview({ columns: [column('Views', 'views'), column('Shop Name', 'seller_name')] }))).toBe('Shop Name');
+    expect(preview({ missingRequired: [SELLER_MISSING] }).missingRequired).toEqual(['seller_id or seller_name']);
   });
 });

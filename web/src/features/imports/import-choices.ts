@@ -43,6 +43,19 @@ export function isDateOrder(value: string | null): value is DateOrder {
   return value === 'dmy' || value === 'mdy' || value === 'ymd';
 }
 
+/** Every kind but livestream minutes names a seller (whose session list names it). */
+export function kindHasSeller(kind: ImportKind): boolean {
+  return kind !== 'livestream_minutes';
+}
+
+/** The one-of group the server lists in `missingRequired` when no column names the seller. */
+export const SELLER_MISSING = 'seller_id or seller_name';
+
+/** The column the file names its sellers in, if any (then a seller for every row would conflict). */
+export function sellerColumn(preview: ImportPreview): string | null {
+  return preview.columns.find((c) => c.field === 'seller_id' || c.field === 'seller_name')?.header ?? null;
+}
+
 export const matchLabels: Record<MatchHow, string> = {
   user: 'Your choice',
   profile: 'Saved mapping',

@@ -28,6 +28,8 @@ export interface ImportRequest {
   map?: Record<string, string>;
   dateOrder?: DateOrder;
   year?: number;
+  /** The seller of every row (id or name), for an export of one shop without a seller column. */
+  seller?: string;
 }
 
 export interface ColumnMatch {

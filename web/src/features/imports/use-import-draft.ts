@@ -2,6 +2,7 @@
 // the sheet, header row or kind drops the column choices, because they name headers that the new
 // reading may not have (the server refuses a mapping for a column that does not exist).
 import { useReducer } from 'react';
+import { kindHasSeller } from './import-choices';
 import type { DateOrder, ImportKind, ImportRequest, UploadedFile } from './imports-api';
 
 export interface ImportDraft {
@@ -18,6 +19,7 @@ export type DraftAction =
   | { type: 'column'; header: string; field: string }
   | { type: 'dateOrder'; dateOrder: DateOrder | undefined }
   | { type: 'year'; year: number | undefined }
+  | { type: 'seller'; seller: string | undefined }
   | { type: 'skipInvalid'; skipInvalid: boolean }
   | { type: 'discard' };
 
@@ -38,8 +40,12 @@ export function draftReducer(draft: ImportDraft | null, action: DraftAction): Im
   if (draft === null || action.type === 'discard') return null;
   const { request } = draft;
   switch (action.type) {
-    case 'kind':
-      return { ...draft, request: { ...withoutMap(request), kind: action.kind } };
+    case 'kind': {
+      const next = { ...withoutMap(request), kind: action.kind };
+      // Livestream minutes have no seller of their own: a seller typed for another kind would be refused.
+      if (!kindHasSeller(action.kind)) delete next.seller;
+      return { ...draft, request: next };
+    }
     case 'sheet': {
       const next = withoutMap(request);
       delete next.headerRow;
@@ -53,6 +59,12 @@ export function draftReducer(draft: ImportDraft | null, action: DraftAction): Im
       return { ...draft, request: { ...request, dateOrder: action.dateOrder } };
     case 'year':
       return { ...draft, request: { ...request, year: action.year } };
+    case 'seller': {
+      const seller = action.seller?.trim();
+      const next = { ...request, seller };
+      if (!seller) delete next.seller;
+      return { ...draft, request: next };
+    }
     case 'skipInvalid':
       return { ...draft, skipInvalid: action.skipInvalid };
     default: {
