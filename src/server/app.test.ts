@@ -82,23 +82,30 @@ describe('server with data', () => {
     await db.close();
   });
 
-  it('compares the last N days with data against the N days before, from the metric catalog', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/overview?days=7', headers });
+  it('answers /api/overview from the metric catalog, for a period against a comparison', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/overview?period=last_7_days&compare=previous', headers });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ asOf: string; current: { from: string; to: string }; previous: { from: string; to: string }; kpis: { metric: string; value: number; previous: number; change: number; changeRatio: number | null }[] }>();
+    const body = res.json<{ asOf: string; current: { from: string; to: string }; comparisonRange: { from: string; to: string }; kpis: { metric: string; value: number; comparison: number }[] }>();
     expect(body.asOf).toBe('2026-11-16');
     expect(body.current).toEqual({ from: '2026-11-10', to: '2026-11-16' });
-    expect(body.previous).toEqual({ from: '2026-11-03', to: '2026-11-09' });
-    const gmv = body.kpis.find((k) => k.metric === 'gmv');
-    const expected = await queryMetrics(db, { metrics: ['gmv'], ...body.current });
-    expect(gmv?.value).toBe(expected.rows[0]?.gmv);
-    expect(gmv).toMatchObject({ value: 1350.5, previous: 100, change: 1250.5, changeRatio: 12.505 });
-    // The trend has every day of its 28-day window; days without data are null, not zero.
-    const trend = res.json<{ trend: { date: string; gmv: number | null }[] }>().trend;
-    expect(trend).toHaveLength(28);
-    expect(trend.at(-1)).toEqual({ date: '2026-11-16', gmv: 1000, orders: 10 });
-    expect(trend.find((d) => d.date === '2026-11-12')).toEqual({ date: '2026-11-12', gmv: null, orders: null });
-    expect(trend.find((d) => d.date === '2026-11-10')).toEqual({ date: '2026-11-10', gmv: 350.5, orders: 7 });
+    expect(body.comparisonRange).toEqual({ from: '2026-11-03', to: '2026-11-09' });
+    const metrics = body.kpis.map((k) => k.metric);
+    const [now, before] = await Promise.all([
+      queryMetrics(db, { metrics, ...body.current }),
+      queryMetrics(db, { metrics, ...body.comparisonRange }),
+    ]);
+    for (const tile of body.kpis) {
+      expect(tile.value, tile.metric).toBe(now.rows[0]?.[tile.metric]);
+      expect(tile.comparison, tile.metric).toBe(before.rows[0]?.[tile.metric]);
+    }
+  });
+
+  it('downloads the subcategory breakdown as an Excel workbook', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/overview/breakdown.xlsx?period=month', headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="aisle-subcategories-2026-11-01-2026-11-16.xlsx"');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('answers /api/metrics with the same shape as aisle query --format json', async () => {
@@ -124,8 +131,11 @@ describe('server with data', () => {
     const badDate = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv&from=yesterday&to=2026-11-30', headers });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json<{ error: { message: string } }>().error.message).toMatch(/from.*YYYY-MM-DD/);
-    const badDays = await app.inject({ method: 'GET', url: '/api/overview?days=0', headers });
-    expect(badDays.statusCode).toBe(400);
+    const badPeriod = await app.inject({ method: 'GET', url: '/api/overview?period=fortnight', headers });
+    expect(badPeriod.statusCode).toBe(400);
+    const badCustom = await app.inject({ method: 'GET', url: '/api/overview?period=custom&from=2026-11-10', headers });
+    expect(badCustom.statusCode).toBe(400);
+    expect(badCustom.json<{ error: { message: string } }>().error.message).toMatch(/custom period needs from and to/);
   });
 
   it('keeps SQL in filter values inert', async () => {

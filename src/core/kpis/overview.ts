@@ -1,84 +1,238 @@
 /**
- * The Overview's numbers: headline KPIs for the last N days against the N days before, and a daily
- * trend. "Last N days" ends on the latest day that has data (exports arrive a day or two late),
- * not on today, so a fresh import never shows a fake collapse. Every figure comes from the metric
- * catalog through `queryMetrics`.
+ * The Overview dashboard's model: KPI tiles (value, comparison, change, daily sparkline, target),
+ * the GMV trend with its live share and the comparison period's GMV, a breakdown by subcategory,
+ * and the sellers that moved most. The period is a preset ending on the latest day with data
+ * (exports arrive a day or two late, so a fresh import never shows a fake collapse); every figure
+ * comes from the metric catalog through `queryMetrics`, so the page, `aisle query` and the reports
+ * agree by construction.
  */
 import type { Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
-import { addDays } from '../shared/dates.ts';
-import { UserError } from '../shared/errors.ts';
+import { addDays, daysBetween } from '../shared/dates.ts';
 import { getSettings } from '../shared/settings.ts';
+import type { XlsxColumn, XlsxTable } from '../shared/xlsx-table.ts';
 import { getMetric } from '../metrics/catalog/index.ts';
 import { queryMetrics } from '../metrics/query-metrics.ts';
-import type { MetricFormat } from '../metrics/types.ts';
-import { compareValues, type Comparison } from './compare-periods.ts';
+import type { MetricDirection, MetricFormat } from '../metrics/types.ts';
+import { compareValues } from './compare-periods.ts';
+import { comparisonRange, rangeDays, resolvePeriod, type Comparison, type DateRange, type PeriodPreset } from './periods.ts';
+import { queryMetricsWithComparisons } from './query-with-comparisons.ts';
+import { targetKey, targetsForRange } from './targets.ts';
+import { topMovers, type Mover } from './top-movers.ts';
 
-export const OVERVIEW_KPIS = ['gmv', 'orders', 'aov', 'active_sellers', 'live_gmv_share', 'live_sessions'] as const;
-const TREND_DAYS = 28;
+export const OVERVIEW_KPIS = [
+  'gmv',
+  'orders',
+  'buyers',
+  'aov',
+  'live_gmv_share',
+  'seller_adoption_rate',
+  'live_sessions',
+  'engagement_rate',
+  'gpm',
+] as const;
 
-export interface OverviewKpi extends Comparison {
+/** Columns of the subcategory breakdown. */
+export const BREAKDOWN_METRICS = ['gmv', 'orders', 'aov', 'live_gmv', 'live_gmv_share', 'live_sessions', 'seller_adoption_rate', 'active_sellers'] as const;
+
+/** The trend shows at least this many days so a one-day period still has context. */
+const MIN_TREND_DAYS = 28;
+const MOVERS = 5;
+
+export interface OverviewRequest {
+  period?: PeriodPreset;
+  from?: string;
+  to?: string;
+  compare?: Comparison;
+}
+
+export interface OverviewKpi {
   metric: string;
   label: string;
   description: string;
   format: MetricFormat;
+  direction: MetricDirection;
+  value: number | null;
+  /** The comparison's value: previous period, last year or the target. */
+  comparison: number | null;
+  change: number | null;
+  changeRatio: number | null;
+  /** True when the value includes approximate parts (buyers from daily exports). */
+  approximate: boolean;
+  /** The period's target (pro-rated for additive metrics) and value / target; null without a target. */
+  target: number | null;
+  targetProgress: number | null;
+  /** One value per day of the period (null where the day has no data). */
+  sparkline: (number | null)[];
+}
+
+export interface TrendPoint {
+  date: string;
+  gmv: number | null;
+  liveGmv: number | null;
+  liveGmvShare: number | null;
+  /** GMV of the comparison period's matching day (same offset from its start). */
+  comparisonGmv: number | null;
+}
+
+export interface BreakdownRow {
+  subcategory: string | null;
+  name: string;
+  values: Record<string, number | null>;
+  comparison: Record<string, number | null>;
+  changeRatio: Record<string, number | null>;
 }
 
 export interface Overview {
   asOf: string | null;
   currency: string;
   timezone: string;
-  days: number;
-  current: { from: string; to: string } | null;
-  previous: { from: string; to: string } | null;
+  period: PeriodPreset;
+  compare: Comparison;
+  current: DateRange | null;
+  /** The range the comparison read (the current range itself for targets). */
+  comparisonRange: DateRange | null;
   kpis: OverviewKpi[];
-  /** Every day of the trend window; null where no data exists for the day (not zero). */
-  trend: { date: string; gmv: number | null; orders: number | null }[];
-}
-
-function everyDay(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
-  return days;
+  trend: TrendPoint[];
+  breakdown: BreakdownRow[];
+  movers: { up: Mover[]; down: Mover[] };
 }
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-export async function getOverview(executor: Executor, options: { days?: number } = {}): Promise<Overview> {
-  const days = options.days ?? 7;
-  if (!Number.isInteger(days) || days < 1 || days > 366) {
-    throw new UserError(`days must be a whole number from 1 to 366, got ${days}`);
-  }
-  const settings = await getSettings(executor);
-  const [latest] = await executor.query<{ as_of: string | null }>(sql`SELECT max(date) AS as_of FROM seller_days`);
-  const asOf = latest?.as_of ?? null;
-  const base = { currency: settings.currency, timezone: settings.timezone, days };
-  if (!asOf) return { ...base, asOf: null, current: null, previous: null, kpis: [], trend: [] };
+function everyDay(range: DateRange): string[] {
+  const days: string[] = [];
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
 
-  const current = { from: addDays(asOf, -(days - 1)), to: asOf };
-  const previous = { from: addDays(current.from, -days), to: addDays(current.from, -1) };
+/** The latest day with any facts: the Overview's "today". */
+export async function latestDataDay(executor: Executor): Promise<string | null> {
+  const [row] = await executor.query<{ as_of: string | null }>(sql`
+    SELECT greatest((SELECT max(date) FROM seller_days), (SELECT max(start_date) FROM livestreams)) AS as_of`);
+  return row?.as_of ?? null;
+}
+
+export async function getOverview(executor: Executor, request: OverviewRequest = {}): Promise<Overview> {
+  const settings = await getSettings(executor);
+  const period = request.period ?? 'last_7_days';
+  const compare = request.compare ?? 'previous';
+  const asOf = await latestDataDay(executor);
+  const empty = { currency: settings.currency, timezone: settings.timezone, period, compare, kpis: [], trend: [], breakdown: [], movers: { up: [], down: [] } };
+  if (!asOf && period !== 'custom') return { ...empty, asOf: null, current: null, comparisonRange: null };
+
+  const current = resolvePeriod(period, asOf ?? '1970-01-01', { from: request.from, to: request.to });
+  const other = compare === 'target' ? current : comparisonRange(current, compare, null);
   const metrics = [...OVERVIEW_KPIS];
-  const [now, before, trend] = await Promise.all([
+  const trendRange = { from: addDays(current.to, -(Math.max(MIN_TREND_DAYS, rangeDays(current)) - 1)), to: current.to };
+  const otherTrendRange = compare === 'target' ? null : comparisonRange(trendRange, compare, null);
+
+  const [now, before, daily, targets, trend, otherTrend, breakdown, names, movers] = await Promise.all([
     queryMetrics(executor, { metrics, ...current }),
-    queryMetrics(executor, { metrics, ...previous }),
-    queryMetrics(executor, { metrics: ['gmv', 'orders'], by: ['period'], grain: 'day', from: addDays(asOf, -(TREND_DAYS - 1)), to: asOf }),
+    compare === 'target' ? null : queryMetrics(executor, { metrics, ...other }),
+    queryMetrics(executor, { metrics, by: ['period'], grain: 'day', ...current }),
+    targetsForRange(executor, { metrics, scopes: ['category'], ...current }),
+    queryMetrics(executor, { metrics: ['gmv', 'live_gmv', 'live_gmv_share'], by: ['period'], grain: 'day', ...trendRange }),
+    otherTrendRange ? queryMetrics(executor, { metrics: ['gmv'], by: ['period'], grain: 'day', ...otherTrendRange }) : null,
+    queryMetricsWithComparisons(executor, { metrics: [...BREAKDOWN_METRICS], by: ['subcategory'], ...current, compare: [compare] }),
+    executor.query<{ id: string; name: string }>(sql`SELECT id, name FROM categories`),
+    compare === 'target' ? { up: [], down: [] } : topMovers(executor, { metric: 'gmv', current, previous: other, limit: MOVERS }),
   ]);
-  const kpis = metrics.map((name) => {
+
+  const dailyByDate = new Map(daily.rows.map((row) => [row.period as string, row]));
+  const days = everyDay(current);
+  const kpis: OverviewKpi[] = metrics.map((name) => {
     const metric = getMetric(name);
-    const comparison = compareValues(numberOrNull(now.rows[0]?.[name]), numberOrNull(before.rows[0]?.[name]), metric.format);
-    return { metric: name, label: metric.label, description: metric.description, format: metric.format, ...comparison };
+    const value = numberOrNull(now.rows[0]?.[name]);
+    const target = targets.get(targetKey(name, 'category')) ?? null;
+    const comparisonValue = compare === 'target' ? target : numberOrNull(before?.rows[0]?.[name]);
+    const compared = compareValues(value, comparisonValue, metric.format);
+    return {
+      metric: name,
+      label: metric.label,
+      description: metric.description,
+      format: metric.format,
+      direction: metric.direction ?? 'higher_is_better',
+      value,
+      comparison: comparisonValue,
+      change: compared.change,
+      changeRatio: compared.changeRatio,
+      approximate: now.approximate?.includes(name) ?? false,
+      target,
+      targetProgress: value !== null && target ? Math.round((value / target) * 1e4) / 1e4 : null,
+      sparkline: days.map((day) => numberOrNull(dailyByDate.get(day)?.[name])),
+    };
   });
+
+  const trendByDate = new Map(trend.rows.map((row) => [row.period as string, row]));
+  const otherByDate = new Map((otherTrend?.rows ?? []).map((row) => [row.period as string, row]));
+  const trendPoints = everyDay(trendRange).map((date) => {
+    const row = trendByDate.get(date);
+    const offset = daysBetween(trendRange.from, date);
+    const otherDate = otherTrendRange ? addDays(otherTrendRange.from, offset) : null;
+    return {
+      date,
+      gmv: numberOrNull(row?.gmv),
+      liveGmv: numberOrNull(row?.live_gmv),
+      liveGmvShare: numberOrNull(row?.live_gmv_share),
+      comparisonGmv: otherDate ? numberOrNull(otherByDate.get(otherDate)?.gmv) : null,
+    };
+  });
+
+  const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  const breakdownRows: BreakdownRow[] = breakdown.rows
+    .map((row) => {
+      const id = typeof row.subcategory === 'string' ? row.subcategory : null;
+      const pick = (suffix: string) =>
+        Object.fromEntries(BREAKDOWN_METRICS.map((m) => [m, numberOrNull(row[`${m}${suffix}`])]));
+      return {
+        subcategory: id,
+        name: id ? (nameOf.get(id) ?? id) : 'No subcategory',
+        values: pick(''),
+        comparison: pick(`_${compare}`),
+        changeRatio: pick(`_${compare}_change_ratio`),
+      };
+    })
+    .sort((a, b) => (b.values.gmv ?? 0) - (a.values.gmv ?? 0));
+
   return {
-    ...base,
+    ...empty,
     asOf,
     current,
-    previous,
+    comparisonRange: other,
     kpis,
-    trend: everyDay(addDays(asOf, -(TREND_DAYS - 1)), asOf).map((date) => {
-      const row = trend.rows.find((r) => r.period === date);
-      return { date, gmv: numberOrNull(row?.gmv), orders: numberOrNull(row?.orders) };
-    }),
+    trend: trendPoints,
+    breakdown: breakdownRows,
+    movers,
+  };
+}
+
+const COMPARISON_LABEL: Record<Comparison, string> = { previous: 'previous period', last_year: 'same period last year', target: 'target' };
+
+/** The subcategory breakdown as a styled table (value, comparison and change of every column). */
+export function breakdownTable(overview: Overview): XlsxTable {
+  const vs = COMPARISON_LABEL[overview.compare];
+  const columns: XlsxColumn[] = [{ key: 'name', header: 'Subcategory', format: 'text', width: 28 }];
+  for (const name of BREAKDOWN_METRICS) {
+    const metric = getMetric(name);
+    const format = metric.format === 'money' ? 'money' : metric.format === 'rate' ? 'rate' : metric.format === 'count' ? 'count' : 'number';
+    columns.push({ key: name, header: metric.label, format, width: 16 });
+    columns.push({ key: `${name}__change`, header: `${metric.label} vs ${vs}`, format: 'change', width: 16 });
+  }
+  const range = overview.current ? `${overview.current.from} to ${overview.current.to}` : 'no data';
+  const other = overview.comparisonRange && overview.compare !== 'target' ? ` (${overview.comparisonRange.from} to ${overview.comparisonRange.to})` : '';
+  return {
+    sheetName: 'Subcategories',
+    title: 'GMV and livestreams by subcategory',
+    note: `${range}, compared with the ${vs}${other}. Amounts in ${overview.currency}.`,
+    currency: overview.currency,
+    columns,
+    rows: overview.breakdown.map((row) => ({
+      name: row.name,
+      ...row.values,
+      ...Object.fromEntries(BREAKDOWN_METRICS.map((m) => [`${m}__change`, row.changeRatio[m] ?? null])),
+    })),
   };
 }

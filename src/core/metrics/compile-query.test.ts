@@ -88,3 +88,19 @@ describe('metric compiler across sources with unset dimensions', () => {
     }
   });
 });
+
+describe('metric compiler with a labelled dimension before another', () => {
+  it('groups by the dimensions, not by the label next to the seller id', async () => {
+    const db = await openMigratedMemoryDb();
+    try {
+      await db.exec(TINY_DATASET);
+      const result = await queryMetrics(db, { metrics: ['gmv'], by: ['seller', 'subcategory'], from: '2026-11-01', to: '2026-11-30' });
+      expect(result.rows).toEqual([
+        { seller: 's1', seller_name: 'Casa Rapi', subcategory: 'kitchen', gmv: 400 },
+        { seller: 's2', seller_name: 'Glow Lab', subcategory: 'skin_care', gmv: 1050.5 },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -124,8 +124,10 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
   for (const source of sources) {
     const metrics = bySource.get(source) ?? [];
     const selects: Sql[] = [];
+    const groupPositions: number[] = [];
     for (const name of request.by) {
       selects.push(sql`${dimensionExpr(dialect, name, source, request.grain)} AS ${sql.ident(name)}`);
+      groupPositions.push(selects.length);
       const dim = getDimension(name);
       const labelExpr = dim.labelExprBySource?.[source];
       if (dim.labelColumn && labelExpr) selects.push(sql`${sql.raw(`any_value(${labelExpr})`)} AS ${sql.ident(dim.labelColumn)}`);
@@ -137,8 +139,8 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
       const expr = dimensionExpr(dialect, filter.dimension, source, request.grain);
       filters.push(sql`CAST(${expr} AS VARCHAR) IN (${sql.join(filter.values)})`);
     }
-    const groupBy = request.by.length
-      ? sql` GROUP BY ${sql.raw(request.by.map((_, i) => String(i + 1)).join(', '))}`
+    const groupBy = groupPositions.length
+      ? sql` GROUP BY ${sql.raw(groupPositions.join(', '))}`
       : sql.empty;
     ctes.push(sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${sql.raw(SOURCE_FROM[source])} WHERE ${sql.join(filters, ' AND ')}${groupBy})`);
   }

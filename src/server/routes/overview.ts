@@ -1,30 +1,71 @@
-/** The Overview dashboard's data: headline KPIs vs the previous period and a daily trend. */
+/**
+ * The Overview dashboard: KPI tiles, trend, subcategory breakdown and top movers for a period
+ * preset against a comparison; the breakdown also as a styled workbook.
+ */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { getOverview } from '../../core/kpis/overview.ts';
+import { breakdownTable, getOverview } from '../../core/kpis/overview.ts';
+import { COMPARISONS, PERIOD_PRESETS } from '../../core/kpis/periods.ts';
+import { writeTableWorkbook } from '../../core/shared/xlsx-table.ts';
 import type { AppContext } from '../app-context.ts';
 
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const query = z.object({
+  period: z.enum(PERIOD_PRESETS).default('last_7_days'),
+  from: date.optional(),
+  to: date.optional(),
+  compare: z.enum(COMPARISONS).default('previous'),
+});
 const range = z.object({ from: z.string(), to: z.string() }).nullable();
+const format = z.enum(['money', 'count', 'rate', 'duration', 'number']);
+const numbers = z.record(z.string(), z.number().nullable());
+const mover = z.object({
+  seller: z.string(),
+  name: z.string(),
+  subcategory: z.string().nullable(),
+  value: z.number(),
+  previous: z.number(),
+  change: z.number(),
+  changeRatio: z.number().nullable(),
+});
 const overviewSchema = z.object({
   asOf: z.string().nullable(),
   currency: z.string(),
   timezone: z.string(),
-  days: z.number(),
+  period: z.enum(PERIOD_PRESETS),
+  compare: z.enum(COMPARISONS),
   current: range,
-  previous: range,
+  comparisonRange: range,
   kpis: z.array(
     z.object({
       metric: z.string(),
       label: z.string(),
       description: z.string(),
-      format: z.enum(['money', 'count', 'rate', 'duration', 'number']),
+      format,
+      direction: z.enum(['higher_is_better', 'lower_is_better', 'neutral']),
       value: z.number().nullable(),
-      previous: z.number().nullable(),
+      comparison: z.number().nullable(),
       change: z.number().nullable(),
       changeRatio: z.number().nullable(),
+      approximate: z.boolean(),
+      target: z.number().nullable(),
+      targetProgress: z.number().nullable(),
+      sparkline: z.array(z.number().nullable()),
     }),
   ),
-  trend: z.array(z.object({ date: z.string(), gmv: z.number().nullable(), orders: z.number().nullable() })),
+  trend: z.array(
+    z.object({
+      date: z.string(),
+      gmv: z.number().nullable(),
+      liveGmv: z.number().nullable(),
+      liveGmvShare: z.number().nullable(),
+      comparisonGmv: z.number().nullable(),
+    }),
+  ),
+  breakdown: z.array(
+    z.object({ subcategory: z.string().nullable(), name: z.string(), values: numbers, comparison: numbers, changeRatio: numbers }),
+  ),
+  movers: z.object({ up: z.array(mover), down: z.array(mover) }),
 });
 
 export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
@@ -35,12 +76,28 @@ export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'read' },
         schema: {
           tags: ['kpis'],
-          summary: 'Headline KPIs for the last N days with data, against the N days before',
-          querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(7) }),
+          summary: 'KPI tiles, trend, subcategory breakdown and top movers for a period against a comparison',
+          querystring: query,
           response: { 200: overviewSchema },
         },
       },
-      async (request) => getOverview(context.db, { days: request.query.days }),
+      async (request) => getOverview(context.db, request.query),
+    );
+    app.get(
+      '/api/overview/breakdown.xlsx',
+      {
+        config: { permission: 'read' },
+        schema: { tags: ['kpis'], summary: 'The subcategory breakdown as a styled Excel workbook', querystring: query },
+      },
+      async (request, reply) => {
+        const overview = await getOverview(context.db, request.query);
+        const body = await writeTableWorkbook(breakdownTable(overview));
+        const name = `aisle-subcategories-${overview.current?.from ?? 'empty'}-${overview.current?.to ?? ''}.xlsx`;
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(body);
+      },
     );
   };
 }
