@@ -11,6 +11,7 @@ import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerTargets } from './commands/targets.ts';
 import { registerUser } from './commands/user.ts';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerQuery(program);
   registerServe(program);
+  registerTargets(program);
   registerUser(program);
   registerDb(program);
   for (const command of program.commands) {
