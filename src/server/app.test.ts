@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../core/db/database.ts';
 import { queryMetrics } from '../core/metrics/query-metrics.ts';
 import { buildApp } from './app.ts';
+import { sql } from '../core/db/sql.ts';
 import { loadMigrations } from '../core/db/migrate.ts';
 import { openMigratedMemoryDb, makeTempDir } from '../../test/support/temp-db.ts';
 import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
@@ -98,6 +99,20 @@ describe('server with data', () => {
       expect(tile.value, tile.metric).toBe(now.rows[0]?.[tile.metric]);
       expect(tile.comparison, tile.metric).toBe(before.rows[0]?.[tile.metric]);
     }
+  });
+
+  it('reuses the overview only while the data is unchanged', async () => {
+    const url = '/api/overview?period=month&compare=target';
+    const gmvTarget = (body: { kpis: { metric: string; target: number | null }[] }) => body.kpis.find((k) => k.metric === 'gmv')?.target;
+    expect(gmvTarget((await app.inject({ method: 'GET', url, headers })).json())).toBeNull();
+    await db.run(sql`INSERT INTO kpi_targets (metric, scope, period, value) VALUES ('gmv', 'category', '2026-11', 3000)`);
+    try {
+      // Nov 1–16 of a 3,000 month: 1,600.
+      expect(gmvTarget((await app.inject({ method: 'GET', url, headers })).json())).toBe(1600);
+    } finally {
+      await db.run(sql`DELETE FROM kpi_targets`);
+    }
+    expect(gmvTarget((await app.inject({ method: 'GET', url, headers })).json())).toBeNull();
   });
 
   it('downloads the subcategory breakdown as an Excel workbook', async () => {

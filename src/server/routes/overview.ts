@@ -4,10 +4,12 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { breakdownTable, getOverview } from '../../core/kpis/overview.ts';
+import { dataVersion } from '../../core/kpis/data-version.ts';
+import { breakdownTable, getOverview, type Overview, type OverviewRequest } from '../../core/kpis/overview.ts';
 import { COMPARISONS, PERIOD_PRESETS } from '../../core/kpis/periods.ts';
 import { writeTableWorkbook } from '../../core/shared/xlsx-table.ts';
 import type { AppContext } from '../app-context.ts';
+import { VersionedCache } from '../versioned-cache.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const query = z.object({
@@ -69,6 +71,12 @@ const overviewSchema = z.object({
 });
 
 export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
+  // The Overview is what everybody opens first: answers are reused until the data changes.
+  const cache = new VersionedCache<Overview>();
+  const overviewOf = async (request: OverviewRequest): Promise<Overview> => {
+    const key = JSON.stringify([request.period, request.from, request.to, request.compare]);
+    return cache.get(key, await dataVersion(context.db), () => getOverview(context.db, request));
+  };
   return async (app) => {
     app.get(
       '/api/overview',
@@ -81,7 +89,7 @@ export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
           response: { 200: overviewSchema },
         },
       },
-      async (request) => getOverview(context.db, request.query),
+      async (request) => overviewOf(request.query),
     );
     app.get(
       '/api/overview/breakdown.xlsx',
@@ -90,7 +98,7 @@ export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['kpis'], summary: 'The subcategory breakdown as a styled Excel workbook', querystring: query },
       },
       async (request, reply) => {
-        const overview = await getOverview(context.db, request.query);
+        const overview = await overviewOf(request.query);
         const body = await writeTableWorkbook(breakdownTable(overview));
         const name = `aisle-subcategories-${overview.current?.from ?? 'empty'}-${overview.current?.to ?? ''}.xlsx`;
         return reply
