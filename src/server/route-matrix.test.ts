@@ -47,6 +47,7 @@ describe('role × route matrix', () => {
       'PUT /api/targets': 'manage',
       'DELETE /api/targets': 'manage',
       'POST /api/targets/import': 'manage',
+      'GET /api/targets/options': 'read',
       'GET /api/targets/progress': 'read',
     });
   });

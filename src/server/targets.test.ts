@@ -67,6 +67,19 @@ describe('targets over HTTP', () => {
     ]);
   });
 
+  it('offers the metrics, subcategories, tiers and the month of the latest data to everyone', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/targets/options', headers: await as('viewer') });
+    expect(res.statusCode).toBe(200);
+    const options = res.json<{ metrics: { name: string; additive: boolean }[]; subcategories: unknown[]; tiers: string[]; latestDay: string; defaultMonth: string; defaultWeek: string }>();
+    expect(options.metrics.find((m) => m.name === 'gmv')?.additive).toBe(true);
+    expect(options.metrics.find((m) => m.name === 'aov')?.additive).toBe(false);
+    expect(options.subcategories).toEqual([
+      { id: 'kitchen', name: 'Kitchen', parentName: 'Home & Living' },
+      { id: 'skin_care', name: 'Skin care', parentName: 'Personal Care' },
+    ]);
+    expect(options).toMatchObject({ tiers: ['A', 'B'], latestDay: '2026-11-16', defaultMonth: '2026-11', defaultWeek: '2026-W47' });
+  });
+
   it('answers bad rows with 400 and every row error, writing nothing', async () => {
     const res = await app.inject({
       method: 'PUT',

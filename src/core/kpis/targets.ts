@@ -20,6 +20,7 @@ export { deleteTarget, listTargets, setTargets, type KpiTarget, type TargetFilte
 export type { TargetRowError } from './target-validation.ts';
 export { targetProgress, type TargetProgressItem, type TargetProgressReport, type TargetStatus } from './target-progress.ts';
 export { importTargets, type TargetImportResult } from './import-targets.ts';
+export { targetOptions, type TargetOptions } from './target-options.ts';
 
 /** Target of each metric × scope over an inclusive date range, or null when no targets cover every day of the range. */
 export async function targetsForRange(

@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import { actorOf } from '../../core/auth/sign-in.ts';
 import { formatBytes } from '../../core/ingest/read/check-input-file.ts';
 import { removeUpload, saveUpload, uploadPath } from '../../core/ingest/uploads.ts';
-import { deleteTarget, importTargets, listTargets, setTargets, targetProgress } from '../../core/kpis/targets.ts';
+import { deleteTarget, importTargets, listTargets, setTargets, targetOptions, targetProgress } from '../../core/kpis/targets.ts';
 import { UserError } from '../../core/shared/errors.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
@@ -123,6 +123,28 @@ export function targetRoutes(context: AppContext, maxUploadBytes?: number): Fast
           await removeUpload(context.dataDir, saved.uploadId);
         }
       },
+    );
+
+    app.get(
+      '/api/targets/options',
+      {
+        config: { permission: 'read' },
+        schema: {
+          tags: ['kpis'],
+          summary: 'What a targets form offers: metrics, subcategories, tiers and the period to open on',
+          response: {
+            200: z.object({
+              metrics: z.array(z.object({ name: z.string(), label: z.string(), description: z.string(), format, additive: z.boolean() })),
+              subcategories: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
+              tiers: z.array(z.string()),
+              latestDay: z.string().nullable(),
+              defaultMonth: z.string(),
+              defaultWeek: z.string(),
+            }),
+          },
+        },
+      },
+      async () => targetOptions(context.db),
     );
 
     app.get(
