@@ -49,9 +49,15 @@ export async function keepRejects(executor: Executor, importId: string, stage: s
     ORDER BY r.row_no, r.column_name`);
 }
 
-export async function findLoadedDuplicate(executor: Executor, sha256: string, kind: string): Promise<string | null> {
+/**
+ * The first loaded import of the same bytes as the same kind. The seller given for every row
+ * (`--seller`) is part of what a file says, so the same export filed under another seller is not a
+ * duplicate.
+ */
+export async function findLoadedDuplicate(executor: Executor, sha256: string, kind: string, seller: string | null = null): Promise<string | null> {
   const [row] = await executor.query<{ id: string }>(
-    sql`SELECT id FROM imports WHERE sha256 = ${sha256} AND kind = ${kind} AND status = 'loaded' AND duplicate_of IS NULL ORDER BY started_at LIMIT 1`,
+    sql`SELECT id FROM imports WHERE sha256 = ${sha256} AND kind = ${kind} AND status = 'loaded' AND duplicate_of IS NULL
+      AND trim(coalesce(json_extract_string(options, '$.seller'), '')) = ${seller ?? ''} ORDER BY started_at LIMIT 1`,
   );
   return row?.id ?? null;
 }

@@ -74,6 +74,17 @@ describe('the seller of rows without a seller column', () => {
     ]);
   });
 
+  it('the same export filed under another seller is not a duplicate; under the same seller it is', async () => {
+    const orders = await file(['Order ID,Created Time,Order Amount', 'A-1,2026-11-10 10:00:00,25.00'].join('\n'));
+    const first = await importFile(db, orders, { kind: 'orders', by: 'cli', seller: 'Toko A' });
+    const moved = await importFile(db, orders, { kind: 'orders', by: 'cli', seller: 'Toko B' });
+    expect(moved).toMatchObject({ duplicateOf: null, rowsLoaded: 1 });
+    expect(await db.query(sql`SELECT s.name FROM order_lines o JOIN sellers s ON s.id = o.seller_id`)).toEqual([{ name: 'Toko B' }]);
+    const again = await importFile(db, orders, { kind: 'orders', by: 'cli', seller: ' Toko B ' });
+    expect(again).toMatchObject({ duplicateOf: moved.importId, rowsLoaded: 0 });
+    expect(first.importId).not.toBe(moved.importId);
+  });
+
   it('refuses --seller when the file has a seller column, and a name shared by several sellers', async () => {
     const withColumn = ['Shop Name,Start time', 'Glow Lab,2026-11-01 20:00:00'].join('\n');
     await expect(importFile(db, await file(withColumn), { kind: 'livestreams', by: 'cli', seller: 'Glow Lab' })).rejects.toThrow(

@@ -45,7 +45,7 @@ export async function importFile(
   const importId = randomUUID();
   const base = { importId, file, kind: kind.kind, errors: [] };
 
-  const duplicateOf = await findLoadedDuplicate(db, sha256, kind.kind);
+  const duplicateOf = await findLoadedDuplicate(db, sha256, kind.kind, options.seller?.trim() ?? null);
   if (duplicateOf) {
     const result: ImportResult = { ...base, sheet: null, headerRow: null, rowsRead: 0, rowsLoaded: 0, rowsSkipped: 0, rowsRejected: 0, mapping: {}, ignoredColumns: [], duplicateOf, status: 'loaded' };
     if (!options.dryRun) await recordImport(db, job(result, sha256, options, startedAt, null));
