@@ -123,6 +123,14 @@ describe('server with data', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('lists the metric catalog with definitions', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/metrics/catalog', headers });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ metrics: { name: string; description: string }[]; dimensions: { name: string }[] }>();
+    expect(body.metrics.find((m) => m.name === 'seller_adoption_rate')?.description).toMatch(/at least one livestream/);
+    expect(body.dimensions.map((d) => d.name)).toContain('channel');
+  });
+
   it('answers /api/metrics with the same shape as aisle query --format json', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/metrics?metrics=gmv,orders&by=category&from=2026-11-01&to=2026-11-30', headers });
     expect(res.statusCode).toBe(200);

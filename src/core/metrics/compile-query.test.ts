@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
 import { compileMetricQuery } from './compile-query.ts';
+import { duckdbDialect } from '../db/dialect/duckdb.ts';
 import { queryMetrics } from './query-metrics.ts';
 import { METRICS } from './catalog/index.ts';
 import { TINY_DATASET } from '../../../test/support/tiny-dataset.ts';
@@ -102,5 +103,39 @@ describe('metric compiler with a labelled dimension before another', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('compiled SQL shape', () => {
+  const dialect = duckdbDialect;
+
+  it('reads each fact source once, at the requested grain, and joins them on the dimensions', () => {
+    const { query, columns } = compileMetricQuery(dialect, {
+      metrics: ['gmv', 'live_gmv_share', 'buyers'],
+      by: ['subcategory'],
+      grain: 'week',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      where: [{ dimension: 'seller_tier', values: ['A'] }],
+    });
+    const { text, values } = query.toQuery();
+    // One CTE per source: seller_days (gmv), livestreams (live_gmv), order_lines (buyers in lines).
+    expect(text.match(/"src_[a-z_]+" AS \(SELECT/g)).toEqual(['"src_seller_days" AS (SELECT', '"src_livestreams" AS (SELECT', '"src_order_lines" AS (SELECT']);
+    expect(text.match(/FULL JOIN/g)).toHaveLength(2);
+    expect(text).toContain("date_trunc('week'");
+    // The ratio divides the joined sums; it is never an aggregate of a ratio.
+    expect(text).not.toMatch(/(SUM|AVG)\([^)]*\/[^)]*\)/i);
+    // Dates and filter values are bound parameters, not text.
+    expect(text).not.toContain('2026-11-01');
+    expect(text).not.toContain("'A'");
+    expect(values).toEqual(expect.arrayContaining(['2026-11-01', '2026-11-30', 'A']));
+    expect(columns).toEqual(['period', 'subcategory', 'gmv', 'live_gmv_share', 'buyers']);
+  });
+
+  it('reads a channel split from the source that has channels', () => {
+    const { text } = compileMetricQuery(dialect, { metrics: ['gmv', 'orders'], by: ['channel'], from: '2026-11-01', to: '2026-11-30' }).query.toQuery();
+    expect(text).toContain('"src_seller_day_channels" AS (SELECT');
+    expect(text).toContain('"src_order_lines" AS (SELECT');
+    expect(text).not.toContain('"src_seller_days"');
   });
 });

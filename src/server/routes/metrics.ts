@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GRAINS } from '../../core/db/dialect/index.ts';
 import { parseComparisons, queryMetricsWithComparisons } from '../../core/kpis/query-with-comparisons.ts';
 import { parseWhere } from '../../core/metrics/parse-where.ts';
+import { metricCatalog } from '../../core/metrics/catalog-reference.ts';
 import type { AppContext } from '../app-context.ts';
 
 const list = z
@@ -16,6 +17,37 @@ const list = z
 
 export function metricRoutes(context: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/metrics/catalog',
+      {
+        config: { permission: 'read' },
+        schema: {
+          tags: ['kpis'],
+          summary: 'Every metric (definition, format, type, additivity, direction, sources, dimensions) and dimension',
+          response: {
+            200: z.object({
+              metrics: z.array(
+                z.object({
+                  name: z.string(),
+                  label: z.string(),
+                  description: z.string(),
+                  format: z.string(),
+                  type: z.string(),
+                  additive: z.boolean(),
+                  direction: z.string(),
+                  from: z.array(z.string()),
+                  sources: z.array(z.string()),
+                  dimensions: z.array(z.string()),
+                  internal: z.boolean(),
+                }),
+              ),
+              dimensions: z.array(z.object({ name: z.string(), label: z.string() })),
+            }),
+          },
+        },
+      },
+      async () => metricCatalog(),
+    );
     app.get(
       '/api/metrics',
       {
