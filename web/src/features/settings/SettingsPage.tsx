@@ -1,5 +1,5 @@
-// Settings: users, audit log and API tokens as tabs, each addressable (`/settings/audit`). Admins
-// see all three; everyone else sees their API tokens.
+// Settings: users, audit log, API tokens and KPI targets as tabs, each addressable
+// (`/settings/audit`). Admins see all four; everyone else sees their API tokens and the targets.
 import type { ComponentType } from 'react';
 import { Tabs } from '@mantine/core';
 import { Navigate, useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { PageHeader } from '../../ui/PageHeader';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { useSession } from '../auth/session-context';
+import { TargetsPanel } from '../targets/TargetsPanel';
 import { TokensPanel } from '../tokens/TokensPanel';
 import { UsersPanel } from '../users/UsersPanel';
 import { isSettingsTab, visibleTabs, type SettingsTab } from './settings-tabs';
@@ -15,6 +16,7 @@ const panels: Record<SettingsTab, ComponentType> = {
   users: UsersPanel,
   audit: AuditLogPanel,
   tokens: TokensPanel,
+  targets: TargetsPanel,
 };
 
 export function SettingsPage() {
@@ -30,8 +32,8 @@ export function SettingsPage() {
   // An address for a tab the user may not use still renders its panel, which says who may.
   const Panel = panels[tab];
   const description = permissions.includes('admin')
-    ? 'Who can sign in and with which role, what they changed, and API tokens.'
-    : 'Your API tokens. Users and the audit log are managed by admins.';
+    ? 'Who can sign in and with which role, what they changed, API tokens and KPI targets.'
+    : 'Your API tokens and the KPI targets. Users and the audit log are managed by admins.';
   return (
     <>
       <PageHeader title="Settings" description={description} />

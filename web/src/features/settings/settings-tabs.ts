@@ -2,7 +2,7 @@
 // user may not use is not shown; its address then says so instead of showing an empty page.
 import type { Permission } from '../auth/auth-api';
 
-export type SettingsTab = 'users' | 'audit' | 'tokens';
+export type SettingsTab = 'users' | 'audit' | 'tokens' | 'targets';
 
 export interface SettingsTabInfo {
   value: SettingsTab;
@@ -15,6 +15,7 @@ export const SETTINGS_TABS: readonly SettingsTabInfo[] = [
   { value: 'users', label: 'Users', permission: 'admin' },
   { value: 'audit', label: 'Audit log', permission: 'admin' },
   { value: 'tokens', label: 'API tokens', permission: null },
+  { value: 'targets', label: 'Targets', permission: null },
 ];
 
 export function visibleTabs(permissions: readonly Permission[]): SettingsTabInfo[] {
