@@ -25,6 +25,8 @@ const DEPENDANTS = [
   sql`DELETE FROM tasks WHERE seller_id IS NOT NULL OR created_by = 'demo'`,
   sql`DELETE FROM notes WHERE seller_id IS NOT NULL OR created_by = 'demo'`,
   sql`DELETE FROM settings WHERE key LIKE 'demo.%'`,
+  // The alerts are gone with the old facts, so the next scan must judge the new data from scratch.
+  sql`DELETE FROM settings WHERE key = 'alerts.last_scan'`,
 ];
 
 export async function clearDemoData(db: Database): Promise<void> {
