@@ -97,7 +97,7 @@ describe('overview', () => {
       const kitchen = overview.breakdown[1];
       if (kitchen) kitchen.name = '=HYPERLINK("http://x")'; // a subcategory name typed by someone
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(await writeTableWorkbook(breakdownTable(overview)));
+      await workbook.xlsx.load((await writeTableWorkbook(breakdownTable(overview))) as unknown as ArrayBuffer);
       const sheet = workbook.getWorksheet('Subcategories');
       if (!sheet) throw new Error('no Subcategories sheet');
       expect(sheet.getCell('A1').value).toBe('GMV and livestreams by subcategory');
