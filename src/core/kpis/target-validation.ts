@@ -164,7 +164,7 @@ export function targetErrors(errors: TargetRowError[], what: string): UserError 
   const shown = errors.slice(0, 5).map((e) => `row ${e.row} ${e.column} "${e.value}": ${e.message}`);
   const more = errors.length > shown.length ? `; and ${errors.length - shown.length} more` : '';
   return new UserError(`${what}: ${errors.length} problem${errors.length === 1 ? '' : 's'}, nothing was saved — ${shown.join('; ')}${more}`, {
-    hint: `fix the rows listed and try again; metrics are: ${[...METRICS.keys()].join(', ')}`,
+    hint: 'fix the rows listed and try again; metric names are those of `aisle query` (the metric catalog in the README)',
     details: { errors },
   });
 }

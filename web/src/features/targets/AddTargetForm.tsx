@@ -1,7 +1,7 @@
 // Add (or overwrite) one target of the shown period: a metric, a scope and the value. Checks the
 // obvious before asking the server; the server's refusal (e.g. an unknown seller) shows below.
 import { useState, type FormEvent } from 'react';
-import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Input, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
 import { periodLabel } from './periods';
 import { composeScope, fromInputValue, isScopeKind, scopeKindOptions, targetInputProblem, type ScopeKind } from './target-input';
@@ -59,7 +59,8 @@ export function AddTargetForm({ period, options }: { period: string; options: Ta
               value={metric}
               onChange={setMetric}
               error={show(problems.metric)}
-              description={chosen ? (chosen.additive ? 'Pro-rated by day; projected at run rate' : 'Compared as a level, not summed') : ' '}
+              description={chosen ? (chosen.additive ? 'Summed over days; projected at run rate' : 'A level: projected at its current value') : null}
+              inputWrapperOrder={['label', 'input', 'error', 'description']}
               comboboxProps={{ withinPortal: true }}
               data-testid="target-add-metric"
             />
@@ -75,7 +76,6 @@ export function AddTargetForm({ period, options }: { period: string; options: Ta
                   setScopeId('');
                 }
               }}
-              description=" "
               data-testid="target-add-scope-kind"
             />
             {kind === 'subcategory' || kind === 'seller_tier' ? (
@@ -92,8 +92,7 @@ export function AddTargetForm({ period, options }: { period: string; options: Ta
                 value={scopeId || null}
                 onChange={(value) => setScopeId(value ?? '')}
                 error={show(problems.scope)}
-                description=" "
-                comboboxProps={{ withinPortal: true }}
+                  comboboxProps={{ withinPortal: true }}
               />
             ) : null}
             {kind === 'seller' ? (
@@ -104,8 +103,7 @@ export function AddTargetForm({ period, options }: { period: string; options: Ta
                 value={scopeId}
                 onChange={(event) => setScopeId(event.currentTarget.value)}
                 error={show(problems.scope)}
-                description=" "
-              />
+                />
             ) : null}
             <NumberInput
               label="Target"
@@ -117,12 +115,14 @@ export function AddTargetForm({ period, options }: { period: string; options: Ta
               value={input}
               onChange={setInput}
               error={show(problems.value)}
-              description=" "
               data-testid="target-add-value"
             />
-            <Button type="submit" mt={{ base: 0, sm: 42 }} loading={save.isPending} data-testid="target-add-submit">
-              Add target
-            </Button>
+            {/* An empty label keeps the button level with the inputs, whatever errors show below them. */}
+            <Input.Wrapper label="&nbsp;" labelProps={{ 'aria-hidden': true }}>
+              <Button type="submit" display="block" loading={save.isPending} data-testid="target-add-submit">
+                Add target
+              </Button>
+            </Input.Wrapper>
           </Group>
           <FormError error={save.error} />
         </Stack>

@@ -48,7 +48,13 @@ export function ImportTargetsModal({ opened, onClose }: { opened: boolean; onClo
             {upload.data.ignoredColumns.length ? `. Ignored columns: ${upload.data.ignoredColumns.join(', ')}` : ''}.
           </Alert>
         ) : null}
-        <FormError error={upload.error} />
+        {rowErrors.length > 0 ? (
+          <Alert color="red" variant="light" role="alert" title="Nothing was saved" data-testid="target-import-refused">
+            {formatCountOf(rowErrors.length, 'problem')} in the sheet. Fix the rows below and choose it again.
+          </Alert>
+        ) : (
+          <FormError error={upload.error} />
+        )}
         {rowErrors.length > 0 ? <RowErrorsTable errors={rowErrors} /> : null}
         <input
           ref={input}

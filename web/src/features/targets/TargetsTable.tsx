@@ -12,6 +12,7 @@ import type { TargetProgressItem, TargetProgressReport } from './targets-api';
 import { TargetProgressBar } from './TargetProgressBar';
 import { TargetStatusBadge } from './TargetStatusBadge';
 import { useDeleteTarget, useSaveTargets } from './use-targets';
+import classes from './TargetsTable.module.css';
 
 const keyOf = (item: TargetProgressItem) => `${item.metric}|${item.scope}|${item.period}`;
 
@@ -31,10 +32,10 @@ export function TargetsTable({ report, canEdit }: { report: TargetProgressReport
           <Table.Tr>
             <Table.Th>Metric</Table.Th>
             <Table.Th>Scope</Table.Th>
-            <Table.Th ta="right">Target</Table.Th>
-            <Table.Th ta="right">Actual</Table.Th>
+            <Table.Th className={classes.number}>Target</Table.Th>
+            <Table.Th className={classes.number}>Actual</Table.Th>
             <Table.Th w={200}>Progress</Table.Th>
-            <Table.Th ta="right">Projection</Table.Th>
+            <Table.Th className={classes.number}>Projection</Table.Th>
             <Table.Th>Status</Table.Th>
             {canEdit ? <Table.Th aria-label="Actions" /> : null}
           </Table.Tr>
@@ -48,18 +49,18 @@ export function TargetsTable({ report, canEdit }: { report: TargetProgressReport
                 </Text>
               </Table.Td>
               <Table.Td data-label="Scope">{item.scopeLabel}</Table.Td>
-              <Table.Td data-label="Target" ta="right">
+              <Table.Td data-label="Target" className={classes.number}>
                 {editing === keyOf(item) ? (
                   <EditTarget item={item} onDone={() => setEditing(null)} />
                 ) : (
                   <span data-testid="target-value">{money(item.target, item)}</span>
                 )}
               </Table.Td>
-              <Table.Td data-label="Actual" ta="right" data-testid="target-actual">
+              <Table.Td data-label="Actual" className={classes.number} data-testid="target-actual">
                 {money(item.actual, item)}
               </Table.Td>
               <Table.Td data-label="Progress">
-                <Group gap="xs" wrap="nowrap" w="100%">
+                <Group gap="xs" wrap="nowrap" className={classes.progress}>
                   <TargetProgressBar
                     value={item.actual}
                     target={item.target}
@@ -70,16 +71,16 @@ export function TargetsTable({ report, canEdit }: { report: TargetProgressReport
                     projectionText={money(item.projection, item)}
                     data-testid="target-progress-bar"
                   />
-                  <Text size="xs" c="dimmed" w={44} ta="right" data-testid="target-progress">
+                  <Text size="xs" c="dimmed" className={classes.share} data-testid="target-progress">
                     {item.progress === null ? MISSING : formatRate(item.progress)}
                   </Text>
                 </Group>
               </Table.Td>
-              <Table.Td data-label="Projection" ta="right">
+              <Table.Td data-label="Projection" className={classes.number}>
                 <Text size="sm" span data-testid="target-projection">
                   {money(item.projection, item)}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" className={classes.basis}>
                   {item.projectionBasis === 'run_rate' ? 'at run rate' : 'current value'}
                 </Text>
               </Table.Td>
