@@ -130,7 +130,7 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
       groupPositions.push(selects.length);
       const dim = getDimension(name);
       const labelExpr = dim.labelExprBySource?.[source];
-      if (dim.labelColumn && labelExpr) selects.push(sql`${sql.raw(`any_value(${labelExpr})`)} AS ${sql.ident(dim.labelColumn)}`);
+      if (dim.labelColumn && labelExpr) selects.push(sql`${dialect.anyValue(sql.raw(labelExpr))} AS ${sql.ident(dim.labelColumn)}`);
     }
     for (const metric of metrics) selects.push(sql`${aggregate(dialect, metric)} AS ${sql.ident(metric.name)}`);
     selects.push(sql`count(*) AS ${sql.ident(ROWS_COLUMN)}`);
@@ -177,7 +177,7 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
   for (const name of request.metrics) {
     const metric = getMetric(name);
     const value = outputExpr(dialect, metric, resolved);
-    const rounded = metric.format === 'money' ? sql`round(${value}, 2)` : value;
+    const rounded = metric.format === 'money' ? dialect.roundMoney(value) : value;
     outputs.push(sql`${rounded} AS ${sql.ident(name)}`);
     if (metric.type === 'combined' && metric.approximatePart) {
       const part = outputExpr(dialect, getMetric(metric.approximatePart), resolved);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, GRAINS } from './index.ts';
+import { dialects, GRAINS, postgresDialect } from './index.ts';
 import { Database } from '../database.ts';
 import { sql } from '../sql.ts';
 
@@ -51,6 +51,13 @@ describe('dialects', () => {
         expect(rows).toEqual([{ nn: true, one_null: false, same: true }]);
       });
 
+      it('picks a value of the group and rounds money to cents', async () => {
+        const rows = await db.query(sql`SELECT ${dialect.anyValue(sql`name`)} AS name,
+            ${dialect.roundMoney(sql`CAST(2.675 AS DECIMAL(18, 3))`)} AS money, ${dialect.roundMoney(sql`CAST(1 AS DOUBLE) / 3`)} AS third
+          FROM (VALUES ('Casa Rapi'), ('Casa Rapi')) v(name)`);
+        expect(rows).toEqual([{ name: 'Casa Rapi', money: 2.68, third: 0.33 }]);
+      });
+
       it('limits with validated integers only', async () => {
         expect(dialect.limit(10, 20).toQuery().text).toBe('LIMIT 10 OFFSET 20');
         expect(() => dialect.limit(-1)).toThrow();
@@ -58,4 +65,45 @@ describe('dialects', () => {
       });
     });
   }
+
+  // PostgreSQL runs only in `npm run bench:query` (which checks its answers against DuckDB's, row
+  // by row); here its spelling is pinned, so a change that breaks PostgreSQL is seen in review.
+  describe('postgres (the SQL it emits)', () => {
+    const text = (query: ReturnType<typeof sql>) => query.toQuery().text;
+
+    it('truncates through a plain timestamp, so the session time zone cannot shift the day', () => {
+      expect(text(postgresDialect.dateTrunc('week', sql`sd.date`))).toBe(
+        "CAST(date_trunc('week', CAST(sd.date AS timestamp)) AS date)",
+      );
+    });
+
+    it('divides as double precision with a NULL for a zero denominator', () => {
+      expect(text(postgresDialect.safeDivide(sql`a`, sql`b`))).toBe(
+        '(CAST(a AS double precision) / NULLIF(CAST(b AS double precision), 0))',
+      );
+    });
+
+    it('joins null-safely with a hash-joinable text equality instead of IS NOT DISTINCT FROM', () => {
+      const equals = text(postgresDialect.nullSafeEquals(sql`x.d`, sql`y.d`));
+      expect(equals).toBe(String.raw`(coalesce(CAST(x.d AS text), E'\x01<null>') = coalesce(CAST(y.d AS text), E'\x01<null>'))`);
+      expect(equals).not.toContain('DISTINCT');
+    });
+
+    it('has no any_value() (PostgreSQL 15) and rounds money as numeric', () => {
+      expect(text(postgresDialect.anyValue(sql`s.name`))).toBe('min(s.name)');
+      expect(text(postgresDialect.roundMoney(sql`v`))).toBe('round(CAST(v AS numeric), 2)');
+    });
+
+    it('adds days and converts instants with typed parameters', () => {
+      const added = postgresDialect.addDays(sql`${'2026-12-30'}`, sql`${3}`).toQuery();
+      expect(added).toEqual({ text: '(CAST($1 AS date) + CAST($2 AS integer))', values: ['2026-12-30', 3] });
+      expect(text(postgresDialect.localDate(sql`t`, sql`${'Asia/Jakarta'}`))).toBe('CAST(timezone(CAST($1 AS text), t) AS date)');
+      expect(text(postgresDialect.countDistinct(sql`x`))).toBe('COUNT(DISTINCT x)');
+    });
+
+    it('limits with validated integers only', () => {
+      expect(text(postgresDialect.limit(10, 20))).toBe('LIMIT 10 OFFSET 20');
+      expect(() => postgresDialect.limit(-1)).toThrow();
+    });
+  });
 });

@@ -22,8 +22,15 @@ export interface Dialect {
   /** numerator / denominator as a double, NULL when the denominator is 0 or NULL. */
   safeDivide(numerator: Sql, denominator: Sql): Sql;
   countDistinct(expr: Sql): Sql;
-  /** Equality that treats two NULLs as equal (joins on dimensions that may be unset). */
+  /**
+   * Equality that treats two NULLs as equal (joins on dimensions that may be unset). It must stay
+   * usable as a FULL JOIN condition: the metric compiler joins its per-source aggregates with it.
+   */
   nullSafeEquals(left: Sql, right: Sql): Sql;
+  /** Any one value of the expression within a group (labels that are constant per group). */
+  anyValue(expr: Sql): Sql;
+  /** A money amount rounded to 2 decimals, whatever numeric type the expression has. */
+  roundMoney(expr: Sql): Sql;
   /** The date `days` days after the date expression (negative goes back). */
   addDays(date: Sql, days: Sql): Sql;
   /** Local calendar date of an instant in the given IANA time zone. */

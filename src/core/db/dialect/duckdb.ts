@@ -18,6 +18,8 @@ export const duckdbDialect: Dialect = {
     sql`(CAST(${numerator} AS DOUBLE) / NULLIF(CAST(${denominator} AS DOUBLE), 0))`,
   countDistinct: (expr) => sql`COUNT(DISTINCT ${expr})`,
   nullSafeEquals: (left, right) => sql`(${left} IS NOT DISTINCT FROM ${right})`,
+  anyValue: (expr) => sql`any_value(${expr})`,
+  roundMoney: (expr) => sql`round(${expr}, 2)`,
   addDays: (date, days) => sql`CAST(${date} + (${days}) * INTERVAL 1 DAY AS DATE)`,
   localDate: (instant, timeZone) => sql`CAST(timezone(${timeZone}, ${instant}) AS DATE)`,
   limit: (count, offset = 0) =>

@@ -3,9 +3,11 @@
  * the same invariants as soon as it is added here.
  */
 import { duckdbDialect } from './duckdb.ts';
+import { postgresDialect } from './postgres.ts';
 import type { Dialect } from './dialect.ts';
 
-export const dialects: readonly Dialect[] = [duckdbDialect];
+export const dialects: readonly Dialect[] = [duckdbDialect, postgresDialect];
 export type { Dialect, Grain } from './dialect.ts';
 export { GRAINS } from './dialect.ts';
 export { duckdbDialect } from './duckdb.ts';
+export { postgresDialect } from './postgres.ts';
