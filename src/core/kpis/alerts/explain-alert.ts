@@ -91,18 +91,14 @@ function percentOf(share: number): string {
   return share >= 0.995 ? 'all' : `${Math.round(share * 100)}%`;
 }
 
-/** "72% of the drop comes from 3 sellers in Kitchen: A, B, C", or the subcategory that carries it. */
+/** "72% of the drop comes from 3 sellers in Kitchen: A, B, C", or else the subcategory that carries it. */
 export function driverClause(change: number, sellers: Contribution[], subcategories: Contribution[], splitBySubcategory: boolean): string | null {
   if (change === 0) return null;
   const what = change < 0 ? 'drop' : 'rise';
   const moving = sellers.filter((s) => (s.shareOfChange ?? 0) > 0);
-  let share = 0;
-  const picked: Contribution[] = [];
-  for (const seller of moving.slice(0, 3)) {
-    picked.push(seller);
-    share += seller.shareOfChange ?? 0;
-    if (share >= 0.5) break;
-  }
+  // Up to three sellers that each carry a real part (≥ 10%) of the change, named if together they carry half.
+  const picked = moving.slice(0, 3).filter((s, i) => i === 0 || (s.shareOfChange ?? 0) >= 0.1);
+  const share = picked.reduce((sum, s) => sum + (s.shareOfChange ?? 0), 0);
   if (share >= 0.5 && picked.length > 0) {
     const subs = new Set(picked.map((s) => s.subcategory?.name ?? null));
     const [onlySub] = [...subs];
