@@ -4,7 +4,7 @@
  * plain rows through `convertValue`. A transaction owns one connection from BEGIN to COMMIT, so
  * concurrent requests never interleave statements inside someone else's transaction.
  */
-import { DuckDBInstance, timestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, StatementType, timestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { convertValue, type PlainRow } from './convert-row.ts';
 import type { Sql, SqlValue } from './sql.ts';
 import { duckdbDialect } from './dialect/duckdb.ts';
@@ -27,11 +27,16 @@ function bindValue(value: SqlValue): DuckDBValue {
 
 class ConnectionExecutor implements Executor {
   readonly dialect = duckdbDialect;
-  constructor(private readonly connection: DuckDBConnection) {}
+  constructor(
+    private readonly connection: DuckDBConnection,
+    /** Called after every statement that may have changed data (anything but a SELECT). */
+    private readonly wrote: () => void,
+  ) {}
 
   async query<T extends object = PlainRow>(query: Sql): Promise<T[]> {
     const { text, values } = query.toQuery();
     const reader = await this.connection.runAndReadAll(text, values.map(bindValue));
+    if (reader.statementType !== StatementType.SELECT) this.wrote(); // e.g. INSERT … RETURNING
     const names = reader.columnNames();
     const jsonColumns = reader.columnTypes().map((type) => type.alias === 'JSON');
     return reader.getRows().map((row) => {
@@ -47,11 +52,17 @@ class ConnectionExecutor implements Executor {
   async run(query: Sql): Promise<number> {
     const { text, values } = query.toQuery();
     const result = await this.connection.run(text, values.map(bindValue));
+    if (result.statementType !== StatementType.SELECT) this.wrote();
     return result.rowsChanged;
   }
 
   async exec(text: string): Promise<void> {
-    await this.connection.run(text);
+    try {
+      await this.connection.run(text);
+    } finally {
+      // Several statements (migrations, COMMIT, ROLLBACK): assume a change, even when one failed.
+      this.wrote();
+    }
   }
 }
 
@@ -68,6 +79,7 @@ export class Database implements Executor {
   private readonly waiting: ((connection: DuckDBConnection) => void)[] = [];
   private created = 0;
   private closed = false;
+  private generation = 0;
 
   private constructor(
     readonly path: string,
@@ -98,31 +110,56 @@ export class Database implements Executor {
     else this.idle.push(connection);
   }
 
-  /** Runs `work` on one pooled connection. */
-  async withConnection<T>(work: (executor: Executor, connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  /**
+   * A number that changes after every statement of this process that may have changed data
+   * (anything but a SELECT; a COMMIT counts again, when its rows become visible to others). DuckDB
+   * lets one process at a time open the file, so while this value stays the same nothing in the
+   * database has changed: callers can reuse what they computed from it (see kpis/data-version.ts).
+   */
+  get writeGeneration(): number {
+    return this.generation;
+  }
+
+  private readonly wrote = () => {
+    this.generation += 1;
+  };
+
+  private async use<T>(work: (executor: Executor, connection: DuckDBConnection) => Promise<T>): Promise<T> {
     const connection = await this.acquire();
     try {
-      return await work(new ConnectionExecutor(connection), connection);
+      return await work(new ConnectionExecutor(connection, this.wrote), connection);
     } finally {
       this.release(connection);
     }
   }
 
+  /**
+   * Runs `work` on one pooled connection. The raw connection can write past the executor (an
+   * appender), so the write generation moves on afterwards whatever `work` did.
+   */
+  async withConnection<T>(work: (executor: Executor, connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    try {
+      return await this.use(work);
+    } finally {
+      this.wrote();
+    }
+  }
+
   query<T extends object = PlainRow>(query: Sql): Promise<T[]> {
-    return this.withConnection((executor) => executor.query<T>(query));
+    return this.use((executor) => executor.query<T>(query));
   }
 
   run(query: Sql): Promise<number> {
-    return this.withConnection((executor) => executor.run(query));
+    return this.use((executor) => executor.run(query));
   }
 
   exec(text: string): Promise<void> {
-    return this.withConnection((executor) => executor.exec(text));
+    return this.use((executor) => executor.exec(text));
   }
 
   /** Runs `work` inside BEGIN … COMMIT; any error rolls everything back and is rethrown. */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-    return this.withConnection(async (executor) => {
+    return this.use(async (executor) => {
       await executor.exec('BEGIN TRANSACTION');
       try {
         const result = await work(executor);
