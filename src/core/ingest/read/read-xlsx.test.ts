@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stagedRows, withStage } from '../../../../test/fixtures/read-stage.ts';
 import { KINDS } from '../kinds/index.ts';
 import { readXlsx } from './read-xlsx.ts';
+import { sql } from '../../db/sql.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -150,6 +151,65 @@ describe('readXlsx', () => {
       await expect(
         readXlsx(target, file, { kind: KINDS.livestreams, limits: { wholeWorkbookMaxBytes: 0 } }),
       ).rejects.toThrow(/could not be read as an Excel workbook/);
+    });
+  });
+});
+
+describe('readXlsx on a large workbook (one streaming pass)', () => {
+  const large = { wholeWorkbookMaxBytes: 0, headRows: 5 };
+
+  async function tempTables(target: Parameters<Parameters<typeof withStage>[0]>[0]): Promise<string[]> {
+    const rows = await target.executor.query<{ name: string }>(sql`SELECT table_name AS name FROM duckdb_tables() WHERE temporary ORDER BY 1`);
+    return rows.map((row) => row.name);
+  }
+
+  const summaryThenOrders = (book: ExcelJS.Workbook) => {
+    const summary = book.addWorksheet('Summary');
+    summary.addRow(['Report', 'Order export']);
+    summary.addRow(['Rows', 30]);
+    const orders = book.addWorksheet('Orders');
+    orders.addRow(['Order ID', 'Created Time', 'Seller Name', 'Order Amount']);
+    for (let i = 1; i <= 30; i++) orders.addRow([`O-${i}`, '2026-11-01 10:00', 'Casa Rapi', i]);
+    orders.getCell('F28').value = 'wide';
+  };
+
+  it('picks the data sheet after reading the file once, keeping every row past the head', async () => {
+    const file = await workbook('large-two-sheets.xlsx', summaryThenOrders);
+    await withStage(async (target) => {
+      const staged = await readXlsx(target, file, { kind: KINDS.orders, limits: large });
+      expect(staged.sheet).toBe('Orders');
+      expect(staged.sheets).toEqual(['Summary', 'Orders']);
+      expect([staged.rowCount, staged.columnCount]).toEqual([31, 6]);
+      expect(staged.head[0]).toEqual(['Order ID', 'Created Time', 'Seller Name', 'Order Amount']);
+      const rows = await stagedRows(target);
+      expect(rows[1]).toEqual([2, 'O-1', '2026-11-01 10:00', 'Casa Rapi', '1']);
+      expect(rows.find((row) => row[0] === 28)).toEqual([28, 'O-27', '2026-11-01 10:00', 'Casa Rapi', '27', null, 'wide']);
+      expect(rows.at(-1)?.[0]).toBe(31);
+      // Only the chosen sheet's table is left.
+      expect(await tempTables(target)).toEqual(['stage']);
+    });
+  });
+
+  it('stages only the sheet named by --sheet and refuses an empty one, leaving nothing behind', async () => {
+    const file = await workbook('large-named.xlsx', (book) => {
+      summaryThenOrders(book);
+      book.addWorksheet('Empty');
+    });
+    await withStage(async (target) => {
+      const staged = await readXlsx(target, file, { kind: KINDS.orders, sheet: 'summary', limits: large });
+      expect([staged.sheet, staged.rowCount]).toEqual(['Summary', 2]);
+      await expect(readXlsx(target, file, { kind: KINDS.orders, sheet: 'Empty', limits: large })).rejects.toThrow(/sheet "Empty" is empty/);
+      expect(await tempTables(target)).toEqual([]);
+    });
+  });
+
+  it('refuses a row past the head that is too wide, and drops what it had staged', async () => {
+    const file = await workbook('large-wide.xlsx', summaryThenOrders);
+    await withStage(async (target) => {
+      await expect(readXlsx(target, file, { kind: KINDS.orders, limits: { ...large, maxColumns: 5 } })).rejects.toThrow(
+        /row 28 of sheet "Orders" has more than 5 columns/,
+      );
+      expect(await tempTables(target)).toEqual([]);
     });
   });
 });
