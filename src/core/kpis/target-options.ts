@@ -14,7 +14,7 @@ import { isoWeekOf, monthOf } from './target-periods.ts';
 import { isAdditiveMetric } from './target-scopes.ts';
 
 export interface TargetOptions {
-  metrics: { name: string; label: string; description: string; format: MetricFormat; additive: boolean }[];
+  metrics: { name: string; label: string; description: string; format: MetricFormat; additive: boolean; bounded: boolean }[];
   subcategories: { id: string; name: string; parentName: string | null }[];
   tiers: string[];
   latestDay: string | null;
@@ -35,7 +35,7 @@ export async function targetOptions(executor: Executor): Promise<TargetOptions> 
   const latestDay = latest[0]?.day ?? null;
   const anchor = latestDay ?? todayIn(settings.timezone);
   return {
-    metrics: [...METRICS.values()].map((m) => ({ name: m.name, label: m.label, description: m.description, format: m.format, additive: isAdditiveMetric(m) })),
+    metrics: [...METRICS.values()].map((m) => ({ name: m.name, label: m.label, description: m.description, format: m.format, additive: isAdditiveMetric(m), bounded: m.bounded === true })),
     subcategories: subcategories.map((s) => ({ id: s.id, name: s.name, parentName: s.parent_name })),
     tiers: tiers.map((t) => t.tier),
     latestDay,

@@ -71,7 +71,7 @@ describe('setTargets', () => {
         { metric: 'gmv', period: '2026-13', value: 1 },
         { metric: 'gmv', period: '2025-W53', value: 1 },
         { metric: 'gmv', period: '2026-W50', value: -5 },
-        { metric: 'engagement_rate', period: '2026-12', value: 3.4 },
+        { metric: 'live_gmv_share', period: '2026-12', value: 3.4 },
         { metric: 'gmv', period: '2026-W51', value: Number.POSITIVE_INFINITY },
         { metric: 'gmv', scope: 'category', period: '2026-12', value: 200 },
       ]),
@@ -86,7 +86,7 @@ describe('setTargets', () => {
       { row: 7, column: 'period', value: '2026-13', message: 'not a month YYYY-MM or an ISO week YYYY-Www' },
       { row: 8, column: 'period', value: '2025-W53', message: '2025 has no ISO week 53' },
       { row: 9, column: 'value', value: '-5', message: 'a target cannot be negative' },
-      { row: 10, column: 'value', value: '3.4', message: 'a rate target is a fraction from 0 to 1: write 0.034 or 3.4%' },
+      { row: 10, column: 'value', value: '3.4', message: 'this rate is a share of a whole, a fraction from 0 to 1: write 0.034 or 3.4%' },
       { row: 11, column: 'value', value: 'Infinity', message: 'not a number' },
       { row: 12, column: 'period', value: '2026-12', message: 'the same metric, scope and period as row 1' },
     ]);

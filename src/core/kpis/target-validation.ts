@@ -1,7 +1,8 @@
 /**
  * Checks a batch of targets before anything is written: the metric is in the catalog, the scope
  * is well formed and names a subcategory, tier or seller that exists, the period is a real month
- * or ISO week, and the value is a finite number ≥ 0 (≤ 1 for rates). Every problem is collected
+ * or ISO week, and the value is a finite number ≥ 0 (≤ 1 for shares of a whole, such as live GMV share;
+ * engagement-type rates can pass 1 when likes outnumber views). Every problem is collected
  * with its row, column, value and reason, so a sheet is fixed in one go, never half-loaded.
  */
 import type { Executor } from '../db/database.ts';
@@ -63,7 +64,7 @@ function valueProblem(candidate: TargetCandidate, isRate: boolean): string | nul
   if (value === null) return 'a target value is required';
   if (!Number.isFinite(value)) return 'not a number';
   if (value < 0) return 'a target cannot be negative';
-  if (isRate && value > 1) return 'a rate target is a fraction from 0 to 1: write 0.034 or 3.4%';
+  if (isRate && value > 1) return 'this rate is a share of a whole, a fraction from 0 to 1: write 0.034 or 3.4%';
   return null;
 }
 
@@ -143,7 +144,7 @@ export async function checkTargets(
     const period = normalisePeriod(candidate.period);
     const badPeriod = periodProblem(period);
     if (badPeriod) fail(candidate, 'period', candidate.period, badPeriod);
-    const badValue = valueProblem(candidate, metric?.format === 'rate');
+    const badValue = valueProblem(candidate, metric?.bounded === true);
     if (badValue) fail(candidate, 'value', candidate.valueText ?? String(candidate.value ?? ''), badValue);
     if (!metric || typeof scope === 'string' || badPeriod || badValue || candidate.value === null) return;
     const row = { metric: metric.name, scope: formatScope(scope), period, value: candidate.value };

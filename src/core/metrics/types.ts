@@ -30,6 +30,8 @@ interface MetricCommon {
   format: MetricFormat;
   /** Default: higher_is_better. */
   direction?: MetricDirection;
+  /** A share of a whole that can never exceed 1 (live GMV share, adoption rate); engagement-type rates can (likes > views). */
+  bounded?: boolean;
   /** A metric used only to build others (e.g. the weight behind an average); listed but not offered as a KPI. */
   internal?: boolean;
 }

@@ -134,7 +134,7 @@ export function targetRoutes(context: AppContext, maxUploadBytes?: number): Fast
           summary: 'What a targets form offers: metrics, subcategories, tiers and the period to open on',
           response: {
             200: z.object({
-              metrics: z.array(z.object({ name: z.string(), label: z.string(), description: z.string(), format, additive: z.boolean() })),
+              metrics: z.array(z.object({ name: z.string(), label: z.string(), description: z.string(), format, additive: z.boolean(), bounded: z.boolean() })),
               subcategories: z.array(z.object({ id: z.string(), name: z.string(), parentName: z.string().nullable() })),
               tiers: z.array(z.string()),
               latestDay: z.string().nullable(),

@@ -26,6 +26,11 @@ function ratio(
   return { name, label, description, format, type: 'ratio', numerator, denominator, additive: false, ...(scale ? { scale } : {}) };
 }
 
+/** A ratio of a part to its whole: never above 1. */
+function share(name: string, label: string, numerator: string, denominator: string, description: string): MetricDefinition {
+  return { ...ratio(name, label, numerator, denominator, description), bounded: true };
+}
+
 export const livestreamMetrics: MetricDefinition[] = [
   {
     name: 'live_sessions',
@@ -99,7 +104,7 @@ export const livestreamMetrics: MetricDefinition[] = [
     expr: 'l.seller_id',
     additive: false,
   },
-  ratio('live_gmv_share', 'Live GMV share', 'live_gmv', 'gmv', 'Live GMV / GMV'),
+  share('live_gmv_share', 'Live GMV share', 'live_gmv', 'gmv', 'Live GMV / GMV'),
   ratio('avg_view_duration_s', 'Avg. view duration', 'view_seconds', 'views', 'Σ(avg_view_duration_s × views) / Σ views', 'duration'),
   ratio('engagement_rate', 'Engagement rate', 'engagements', 'views', '(likes + comments + shares) / views'),
   ratio('like_rate', 'Like rate', 'likes', 'views', 'likes / views'),
@@ -107,11 +112,11 @@ export const livestreamMetrics: MetricDefinition[] = [
   ratio('share_rate', 'Share rate', 'shares', 'views', 'shares / views'),
   ratio('follow_rate', 'Follow rate', 'new_followers', 'viewers', 'new followers / viewers'),
   ratio('ctr', 'LIVE CTR', 'live_product_clicks', 'views', 'product clicks / views'),
-  ratio('product_ctr', 'Product CTR', 'live_product_clicks', 'live_product_impressions', 'product clicks / product impressions'),
+  share('product_ctr', 'Product CTR', 'live_product_clicks', 'live_product_impressions', 'product clicks / product impressions'),
   ratio('ctor', 'CTOR', 'live_orders', 'live_product_clicks', 'live orders / product clicks'),
-  ratio('live_conversion', 'Live conversion', 'live_buyers', 'viewers', 'live buyers / viewers'),
+  share('live_conversion', 'Live conversion', 'live_buyers', 'viewers', 'live buyers / viewers'),
   ratio('gpm', 'GPM', 'live_gmv', 'views', 'live GMV / views × 1000 (watch GPM)', 'money', 1000),
-  ratio(
+  share(
     'seller_adoption_rate',
     'Seller adoption rate',
     'live_sellers',

@@ -21,7 +21,7 @@ export function AddTargetForm({ period, options }: { period: string; options: Ta
   const problems = {
     metric: metric ? null : 'Pick a metric.',
     scope: scope ? null : `Pick the ${scopeKindOptions.find((o) => o.value === kind)?.label.toLowerCase()}.`,
-    value: targetInputProblem(input, format),
+    value: targetInputProblem(input, format, chosen?.bounded ?? false),
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -15,7 +15,9 @@ describe('target form values', () => {
     expect(composeScope('subcategory', ' ')).toBeNull();
     expect(targetInputProblem('', 'money')).toBe('Enter the target as a number.');
     expect(targetInputProblem(-1, 'count')).toBe('A target cannot be negative.');
-    expect(targetInputProblem(140, 'rate')).toBe('A rate target is at most 100%.');
+    expect(targetInputProblem(140, 'rate', true)).toBe('This rate is a share of a whole: at most 100%.');
+    // Likes can outnumber views: an engagement rate target above 100% is fine.
+    expect(targetInputProblem(140, 'rate', false)).toBeNull();
     expect(targetInputProblem(140, 'count')).toBeNull();
   });
 });

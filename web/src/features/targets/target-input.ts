@@ -33,9 +33,9 @@ export function fromInputValue(input: number, format: ValueFormat): number {
 }
 
 /** What is wrong with a typed target before asking the server; null when it looks right. */
-export function targetInputProblem(input: number | string, format: ValueFormat): string | null {
+export function targetInputProblem(input: number | string, format: ValueFormat, bounded = false): string | null {
   if (input === '' || typeof input !== 'number' || !Number.isFinite(input)) return 'Enter the target as a number.';
   if (input < 0) return 'A target cannot be negative.';
-  if (format === 'rate' && input > 100) return 'A rate target is at most 100%.';
+  if (format === 'rate' && bounded && input > 100) return 'This rate is a share of a whole: at most 100%.';
   return null;
 }

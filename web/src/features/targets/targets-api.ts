@@ -42,6 +42,8 @@ export interface TargetMetricOption {
   description: string;
   format: ValueFormat;
   additive: boolean;
+  /** A share of a whole: never above 100%. */
+  bounded: boolean;
 }
 
 export interface TargetOptions {
