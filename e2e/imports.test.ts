@@ -239,7 +239,7 @@ describe('Imports page', () => {
     await page.getByRole('link', { name: 'Overview', exact: true }).first().click();
     await heading(page, 'Overview');
     await page.getByTestId('kpi-gmv-value').waitFor();
-    const overview = await fetchOverview(server.url, cookie, 7);
+    const overview = await fetchOverview(server.url, cookie);
     expect(kpiOf(overview, 'gmv').value).toBeCloseTo(VALID_GMV, 2);
     expect(await textOf(page, 'kpi-gmv-value')).toBe(formatValue(VALID_GMV, 'money', overview.currency));
 
@@ -283,7 +283,7 @@ describe('Imports page', () => {
       () => document.querySelectorAll('[data-testid="import-history-row"]').length === 2,
     );
     await page.screenshot({ path: `${SCREENSHOTS}imports-duplicate.png`, fullPage: true });
-    const overview = await fetchOverview(server.url, cookie, 7);
+    const overview = await fetchOverview(server.url, cookie);
     expect(kpiOf(overview, 'gmv').value).toBeCloseTo(VALID_GMV, 2);
     expect(problems).toEqual([]);
   });

@@ -1,47 +1,37 @@
-// The KPI cards of the overview, one per KPI the server returns, in the server's order.
+// The KPI tiles, one per KPI the server returns, in the server's order: two per row on a phone,
+// three from tablets up (nine tiles make a full 3 × 3 block).
 import { SimpleGrid } from '@mantine/core';
-import { KpiCard, KpiCardSkeleton } from '../../ui/KpiCard';
-import { changeDirection, formatChange, formatChangeRatio, formatValue } from '../../ui/format';
-import type { OverviewKpi } from './overview-api';
+import type { Overview } from './overview-api';
+import { daysOf } from './overview-view';
+import { KpiTile, KpiTileSkeleton } from './KpiTile';
 
-/** Two columns on a phone; on wide screens 3 or 4, whichever leaves no half-empty last row. */
-function gridColumns(count: number) {
-  const wide = count % 4 !== 0 && count % 3 === 0 ? 3 : 4;
-  return { base: 2, md: 3, lg: wide };
-}
+const COLUMNS = { base: 2, sm: 3 } as const;
 
-export interface OverviewKpisProps {
-  kpis: readonly OverviewKpi[];
-  currency: string;
-  days: number;
-}
-
-export function OverviewKpis({ kpis, currency, days }: OverviewKpisProps) {
+export function OverviewKpis({ overview }: { overview: Overview }) {
+  const { kpis, currency, current, comparisonRange, compare } = overview;
+  const days = current ? daysOf(current.from, current.to) : [];
   return (
-    <SimpleGrid cols={gridColumns(kpis.length)} spacing={{ base: 'sm', sm: 'md' }} data-testid="kpi-grid">
+    <SimpleGrid cols={COLUMNS} spacing={{ base: 'sm', sm: 'md' }} data-testid="kpi-grid">
       {kpis.map((kpi) => (
-        <KpiCard
+        <KpiTile
           key={kpi.metric}
-          id={kpi.metric}
-          label={kpi.label}
-          definition={kpi.description}
-          value={formatValue(kpi.value, kpi.format, currency)}
-          change={formatChange(kpi.change, kpi.format, currency)}
-          changeRatio={formatChangeRatio(kpi.changeRatio)}
-          direction={changeDirection(kpi.change)}
-          previous={formatValue(kpi.previous, kpi.format, currency)}
-          previousLabel={`Previous ${days} days`}
+          kpi={kpi}
+          currency={currency}
+          current={current}
+          comparisonRange={comparisonRange}
+          compare={compare}
+          days={days}
         />
       ))}
     </SimpleGrid>
   );
 }
 
-export function OverviewKpisSkeleton({ count = 6 }: { count?: number }) {
+export function OverviewKpisSkeleton({ count = 9 }: { count?: number }) {
   return (
-    <SimpleGrid cols={gridColumns(count)} spacing={{ base: 'sm', sm: 'md' }}>
+    <SimpleGrid cols={COLUMNS} spacing={{ base: 'sm', sm: 'md' }} aria-hidden="true">
       {Array.from({ length: count }, (_, index) => (
-        <KpiCardSkeleton key={index} />
+        <KpiTileSkeleton key={index} />
       ))}
     </SimpleGrid>
   );

@@ -1,49 +1,55 @@
-// The trend card under the KPIs: daily GMV and orders for the days the server returns.
+// The trend card under the tiles: daily GMV with its live part and share, against the comparison
+// period's GMV.
 import { lazy, Suspense } from 'react';
 import { Card, Group, Skeleton, Text } from '@mantine/core';
-import { formatDateRange } from '../../ui/format';
+import { useMediaQuery } from '@mantine/hooks';
 import type { DateRange, TrendPoint } from './overview-api';
+import { comparisonName, formatRange } from './overview-format';
+import type { Comparison } from './overview-view';
 
-// echarts is most of the app's weight: load it after the KPIs are on screen.
+// echarts is most of the app's weight: load it after the numbers are on screen.
 const TrendChart = lazy(() => import('./TrendChart').then((module) => ({ default: module.TrendChart })));
 
-const CHART_HEIGHT = 300;
+const CHART_HEIGHT = { wide: 320, narrow: 260 };
 
 export interface OverviewTrendProps {
   trend: readonly TrendPoint[];
   currency: string;
   current: DateRange | null;
-  days: number;
+  compare: Comparison;
 }
 
-export function OverviewTrend({ trend, currency, current, days }: OverviewTrendProps) {
+export function OverviewTrend({ trend, currency, current, compare }: OverviewTrendProps) {
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const height = narrow ? CHART_HEIGHT.narrow : CHART_HEIGHT.wide;
   const first = trend[0];
   const last = trend[trend.length - 1];
+  const hasData = trend.some((point) => point.gmv !== null || point.comparisonGmv !== null);
   return (
     <Card data-testid="overview-trend">
       <Group justify="space-between" align="baseline" mb="sm" gap="xs">
-        <Text fw={600} size="sm">
-          Daily GMV and orders
+        <Text fw={600} size="sm" component="h2">
+          GMV and live share by day
         </Text>
         {first && last ? (
           <Text size="xs" c="dimmed">
-            {formatDateRange(first.date, last.date)}
+            {formatRange(first.date, last.date)}
           </Text>
         ) : null}
       </Group>
-      {trend.length > 0 ? (
-        <Suspense fallback={<Skeleton height={CHART_HEIGHT} />}>
+      {hasData ? (
+        <Suspense fallback={<Skeleton height={height} />}>
           <TrendChart
             trend={trend}
             currency={currency}
             current={current}
-            currentLabel={`Last ${days} days`}
-            height={CHART_HEIGHT}
+            comparisonName={compare === 'target' ? null : comparisonName(compare)}
+            height={height}
           />
         </Suspense>
       ) : (
-        <Text size="sm" c="dimmed" py="xl" ta="center">
-          No daily figures for this period.
+        <Text size="sm" c="dimmed" py={48} ta="center" data-testid="trend-empty">
+          No daily figures in these weeks.
         </Text>
       )}
     </Card>
@@ -53,8 +59,8 @@ export function OverviewTrend({ trend, currency, current, days }: OverviewTrendP
 export function OverviewTrendSkeleton() {
   return (
     <Card aria-hidden="true">
-      <Skeleton height={12} width={160} mb="md" />
-      <Skeleton height={CHART_HEIGHT} />
+      <Skeleton height={12} width={180} mb="md" />
+      <Skeleton height={CHART_HEIGHT.wide} />
     </Card>
   );
 }

@@ -1,11 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchOverview, type OverviewPeriod } from './overview-api';
+import { fetchOverview } from './overview-api';
+import { customRangeProblem, overviewQueryString, type OverviewView } from './overview-view';
 
-/** While another period loads, the previous numbers stay on screen (marked as placeholder). */
-export function useOverview(days: OverviewPeriod) {
+/**
+ * The Overview for a view. While another view loads (or a custom range is half chosen) the last
+ * numbers stay on screen, marked as placeholder, instead of the page going blank.
+ */
+export function useOverview(view: OverviewView) {
   return useQuery({
-    queryKey: ['overview', days],
-    queryFn: ({ signal }) => fetchOverview(days, signal),
+    queryKey: ['overview', overviewQueryString(view)],
+    queryFn: ({ signal }) => fetchOverview(view, signal),
+    enabled: customRangeProblem(view) === null,
     placeholderData: keepPreviousData,
   });
 }
