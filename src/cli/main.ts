@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../server/version.ts';
+import { registerAlerts } from './commands/alerts.ts';
 import { registerDb } from './commands/db-info.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerTargets(program);
   registerUser(program);
   registerDb(program);
+  registerAlerts(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.commands.forEach((sub) => sub.exitOverride());

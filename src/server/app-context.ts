@@ -1,8 +1,11 @@
 /** What every route module receives: the open database and a few facts about the running build. */
 import type { Database } from '../core/db/database.ts';
+import type { AlertRunner } from './alert-runner.ts';
 
 export interface AppContext {
   db: Database;
   dataDir: string;
   version: string;
+  /** Runs alert scans after imports and on the daily schedule. */
+  alerts: AlertRunner;
 }

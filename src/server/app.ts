@@ -22,6 +22,8 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 import { registerAuthGuard } from './auth-guard.ts';
 import { overviewRoutes } from './routes/overview.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { AlertRunner } from './alert-runner.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
@@ -39,6 +41,8 @@ export interface BuildAppOptions {
   maxUploadBytes?: number;
   /** Login throttles (tests pass fast ones). */
   auth?: AuthRouteOptions;
+  /** Daily alert scan at 06:00 plus a catch-up at start (on for `aisle serve`, off by default for tests). */
+  scheduleAlerts?: boolean;
 }
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -75,7 +79,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   requirePermissionOnApiRoutes(app);
   registerErrorHandler(app);
   await registerAuthGuard(app, options.db);
-  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION };
+  const alerts = new AlertRunner(options.db, app.log);
+  app.decorate('alertRunner', alerts);
+  app.addHook('onClose', () => alerts.close());
+  if (options.scheduleAlerts) app.addHook('onReady', () => alerts.startSchedule());
+  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts };
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context, options.auth));
   await app.register(userRoutes(context));
@@ -86,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(overviewRoutes(context));
   await app.register(targetRoutes(context, options.maxUploadBytes));
   await app.register(metricRoutes(context));
+  await app.register(alertRoutes(context));
   await registerWebApp(app, options.webDir);
 
   if (options.closeDatabaseOnClose) app.addHook('onClose', async () => options.db.close());

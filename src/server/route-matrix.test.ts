@@ -52,6 +52,29 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('declares the alert routes with the permissions of CONTRACTS.md §5', () => {
+    const expected: Record<string, string> = {
+      'GET /api/alerts': 'read',
+      'GET /api/alerts/:id': 'read',
+      'POST /api/alerts/:id/acknowledge': 'write',
+      'POST /api/alerts/:id/resolve': 'write',
+      'POST /api/alerts/scan': 'manage',
+      'GET /api/alert-rules': 'read',
+      'GET /api/alert-rules/options': 'read',
+      'POST /api/alert-rules': 'manage',
+      'PATCH /api/alert-rules/:id': 'manage',
+      'DELETE /api/alert-rules/:id': 'manage',
+      'GET /api/campaign-days': 'read',
+      'PUT /api/campaign-days': 'manage',
+    };
+    const declared = Object.fromEntries(
+      apiRoutes()
+        .filter((r) => r.url.startsWith('/api/alert') || r.url.startsWith('/api/campaign-days'))
+        .map((r) => [`${r.method} ${r.url}`, r.permission]),
+    );
+    expect(declared).toEqual(expected);
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { importFile } from '../../core/ingest/run-import.ts';
+import { importChangedData, scanQuietly } from '../../core/kpis/alerts/index.ts';
+import { printScan } from './alerts.ts';
 import { IMPORT_KINDS } from '../../core/ingest/kinds/index.ts';
 import type { ImportOptions, ImportResult } from '../../core/ingest/import-types.ts';
 import { UserError } from '../../core/shared/errors.ts';
@@ -91,6 +93,7 @@ export function registerImport(program: Command): void {
         const map = await mappingFrom(options);
         await withWorkspace(program.opts<{ dataDir?: string }>().dataDir, async ({ db }) => {
           let failed = false;
+          let changed = false;
           for (const file of files) {
             const importOptions: ImportOptions = {
               kind: options.kind,
@@ -113,6 +116,7 @@ export function registerImport(program: Command): void {
               if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
               else printSummary(result);
               if (result.status === 'rejected' || result.status === 'failed') failed = true;
+              if (importChangedData(result)) changed = true;
             } catch (error) {
               bar.stop();
               failed = true;
@@ -120,6 +124,13 @@ export function registerImport(program: Command): void {
               process.stderr.write(`${file}: `);
               reportError(error);
             }
+          }
+          // The imports have committed; a failing alert scan is reported and changes nothing else.
+          if (changed) {
+            const summary = await scanQuietly(db, 'import', (error) => {
+              process.stderr.write(`warning: the alert scan after the import failed (the import itself is done): ${error instanceof Error ? error.message : String(error)}\n`);
+            });
+            if (summary) printScan(summary, options.json ? process.stderr : process.stdout);
           }
           if (failed) process.exitCode = 1;
         });

@@ -68,6 +68,7 @@ export function registerServe(program: Command): void {
           db,
           dataDir,
           closeDatabaseOnClose: true,
+          scheduleAlerts: true,
           logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
         });
         let stopping = false;

@@ -9,6 +9,7 @@ import { IMPORT_KINDS } from '../../core/ingest/kinds/index.ts';
 import { listImports, rejectsCsv } from '../../core/ingest/import-history.sql.ts';
 import { previewImport } from '../../core/ingest/preview-import.ts';
 import { importFile } from '../../core/ingest/run-import.ts';
+import { importChangedData } from '../../core/kpis/alerts/index.ts';
 import { removeUpload, saveUpload, uploadPath } from '../../core/ingest/uploads.ts';
 import type { ImportOptions } from '../../core/ingest/import-types.ts';
 import { UserError } from '../../core/shared/errors.ts';
@@ -77,7 +78,10 @@ export function importRoutes(context: AppContext, maxUploadBytes = MAX_UPLOAD_BY
       async (request) => {
         const file = await uploadPath(context.dataDir, request.body.uploadId);
         const options = { ...optionsFrom(request.body, requireUser(request).email, file.split('/').pop() ?? 'upload'), skipInvalid: request.body.skipInvalid ?? false };
-        return importFile(context.db, file, options);
+        const result = await importFile(context.db, file, options);
+        // The import has committed; alerts are scanned in the background and never fail it.
+        if (importChangedData(result)) context.alerts.request('import');
+        return result;
       },
     );
 

@@ -6,6 +6,8 @@ import type { Database, Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit } from '../../auth/audit-log.ts';
+import { daysBetween, isIsoDate } from '../../shared/dates.ts';
+import { UserError } from '../../shared/errors.ts';
 import { campaignDaysBetween, cleanCampaignDays, type CampaignDay } from './campaign-calendar.ts';
 
 export const CAMPAIGN_DAYS_KEY = 'campaign_days';
@@ -44,6 +46,9 @@ export interface CampaignCalendar {
 
 /** The calendar over a range, for people to check what the detector treats as planned peaks. */
 export async function campaignCalendar(executor: Executor, from: string, to: string): Promise<CampaignCalendar> {
+  if (!isIsoDate(from) || !isIsoDate(to) || from > to || daysBetween(from, to) > 800) {
+    throw new UserError(`cannot show the campaign calendar from ${from} to ${to}`, { hint: 'give two dates YYYY-MM-DD, at most about two years apart' });
+  }
   const extra = await getExtraCampaignDays(executor);
   const builtIn = campaignDaysBetween(from, to);
   const all = campaignDaysBetween(from, to, extra);

@@ -22,6 +22,7 @@ export {
   type Comparator,
   type RuleKind,
 } from './alert-rules.ts';
+export { alertRuleOptions, type AlertRuleOptions } from './alert-rule-options.ts';
 export { campaignCalendar, getExtraCampaignDays, setExtraCampaignDays, type CampaignCalendar } from './campaign-days.ts';
 export type { CampaignDay } from './campaign-calendar.ts';
 export { ALERT_STATUSES, SEVERITIES, type AlertExplanation, type AlertStatus, type Contribution, type Movement, type Severity } from './alert-types.ts';
