@@ -1,13 +1,14 @@
 // The foot of a KPI tile: progress towards the period's target (pro-rated by the server for
-// additive metrics), or — without one — a way to set it for those who may.
-// TODO(targets): web/src/features/targets/TargetProgressBar.tsx was not there when this was
-// written; once it is, it can replace the bar below.
-import { Anchor, Progress, Text } from '@mantine/core';
+// additive metrics) drawn with the Targets feature's own bar, or — without a target — a way to set
+// one for those who may.
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCan } from '../auth/session-context';
+import { TargetProgressBar } from '../targets/TargetProgressBar';
+import { statusColors, statusLabels } from '../targets/TargetStatusBadge';
 import { formatRate } from '../../ui/format';
 import type { OverviewKpi } from './overview-api';
-import { formatShort, targetMet } from './overview-format';
+import { formatExact, formatShort, tileTargetStatus } from './overview-format';
 import classes from './KpiTile.module.css';
 
 /** Where targets are set (Settings → Targets). */
@@ -43,14 +44,9 @@ export function TileTarget({ kpi, currency, testId }: TileTargetProps) {
     );
   }
   const progress = kpi.targetProgress;
-  const met = targetMet(progress, kpi.direction);
-  const color = met === null ? 'indigo' : met ? 'teal' : 'orange';
+  const status = tileTargetStatus(progress);
   return (
-    <div
-      className={classes.target}
-      data-testid={testId}
-      data-state={met === null ? 'set' : met ? 'met' : 'short'}
-    >
+    <div className={classes.target} data-testid={testId} data-state={status ?? 'none'}>
       <div className={classes.targetLine}>
         <span>
           Target{' '}
@@ -62,18 +58,21 @@ export function TileTarget({ kpi, currency, testId }: TileTargetProps) {
           span
           inherit
           fw={600}
-          c={met === null ? 'dimmed' : met ? 'teal.8' : 'orange.8'}
+          c={status ? `${statusColors[status]}.8` : 'dimmed'}
+          title={status ? statusLabels[status] : undefined}
           data-testid={`${testId}-progress`}
         >
           {progress === null ? '—' : formatRate(progress)}
         </Text>
       </div>
-      <Progress
-        value={progress === null ? 0 : Math.min(100, Math.max(0, progress * 100))}
-        color={color}
+      <TargetProgressBar
+        value={kpi.value}
+        target={kpi.target}
+        projection={null}
+        status={status}
+        valueText={formatExact(kpi.value, kpi.format, currency)}
+        targetText={formatExact(kpi.target, kpi.format, currency)}
         size="sm"
-        radius="xl"
-        aria-label={`${kpi.label}: ${progress === null ? 'no value' : formatRate(progress)} of target`}
       />
     </div>
   );

@@ -11,7 +11,7 @@ import {
   formatPeriodComparison,
   formatRange,
   formatShort,
-  targetMet,
+  tileTargetStatus,
 } from './overview-format';
 
 describe('formatShort', () => {
@@ -79,12 +79,12 @@ describe('changes', () => {
     expect(changeArrow(0)).toBe('');
   });
 
-  it('judges a target by the metric’s better side', () => {
-    expect(targetMet(1.02, 'higher_is_better')).toBe(true);
-    expect(targetMet(0.8, 'higher_is_better')).toBe(false);
-    expect(targetMet(0.8, 'lower_is_better')).toBe(true);
-    expect(targetMet(0.8, 'neutral')).toBeNull();
-    expect(targetMet(null, 'higher_is_better')).toBeNull();
+  it('judges target progress like Settings → Targets: behind under 95 %, ahead from 105 %', () => {
+    expect(tileTargetStatus(0.9499)).toBe('behind');
+    expect(tileTargetStatus(0.95)).toBe('on_track');
+    expect(tileTargetStatus(1.0499)).toBe('on_track');
+    expect(tileTargetStatus(1.05)).toBe('ahead');
+    expect(tileTargetStatus(null)).toBeNull();
   });
 });
 
