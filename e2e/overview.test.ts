@@ -437,6 +437,27 @@ describe('Overview (real server, demo data)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows placeholders while the numbers load, not an empty page', async () => {
+    const { server } = running();
+    const { page, problems } = await openAdminPage();
+    // Hold the answer until the placeholders have been seen, then let the real one through.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/overview?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('overview-loading').waitFor();
+    expect(await page.getByTestId('kpi-grid').count()).toBe(0);
+    release();
+    await waitForTiles(page);
+    expect(await page.getByTestId('overview-loading').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('shows the server’s message when loading fails, and recovers on retry', async () => {
     const { server } = running();
     const { page, problems } = await openAdminPage();
