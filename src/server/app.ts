@@ -25,6 +25,8 @@ import { overviewRoutes } from './routes/overview.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { AlertRunner } from './alert-runner.ts';
 import { targetRoutes } from './routes/targets.ts';
+import { sellerRoutes } from './routes/sellers.ts';
+import { sellerViewRoutes } from './routes/seller-views.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -94,6 +96,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(overviewRoutes(context));
   await app.register(targetRoutes(context, options.maxUploadBytes));
   await app.register(metricRoutes(context));
+  await app.register(sellerRoutes(context));
+  await app.register(sellerViewRoutes(context));
   await app.register(alertRoutes(context));
   await registerWebApp(app, options.webDir);
 

@@ -75,6 +75,25 @@ describe('role × route matrix', () => {
     expect(declared).toEqual(expected);
   });
 
+  it('lets everyone read sellers and keep their own views, analysts edit profiles, managers assign owners and merge', () => {
+    const sellers = apiRoutes().filter((r) => r.url.startsWith('/api/sellers') || r.url.startsWith('/api/seller-views'));
+    expect(Object.fromEntries(sellers.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/sellers': 'read',
+      'GET /api/sellers/options': 'read',
+      'GET /api/sellers/export.xlsx': 'read',
+      'POST /api/sellers/merge': 'manage',
+      'POST /api/sellers/owner': 'manage',
+      'GET /api/sellers/:id': 'read',
+      'PATCH /api/sellers/:id': 'write',
+      'GET /api/sellers/:id/history': 'read',
+      'GET /api/sellers/:id/performance': 'read',
+      'GET /api/seller-views': 'read',
+      'POST /api/seller-views': 'read',
+      'PATCH /api/seller-views/:id': 'read',
+      'DELETE /api/seller-views/:id': 'read',
+    });
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });
