@@ -3,6 +3,7 @@
 // dir before the server takes the database), the period and comparison live in the URL, the
 // breakdown exports a workbook, every number links to the list behind it with the period, nothing
 // logs an error, and the layout holds at desktop and phone widths (screenshots in e2e/screenshots/).
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -21,6 +22,10 @@ import {
 } from './support/server.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+/** The Overview mounts the alerts feature's panel when the build has it (see OverviewAlerts.tsx). */
+const HAS_ALERTS_PANEL = existsSync(
+  fileURLToPath(new URL('../web/src/features/alerts/AlertsPanel.tsx', import.meta.url)),
+);
 const VIEWER = testUser('viewer', 'Vic Viewer');
 
 /** The demo data ends on E2E_DEMO.end (2026-11-23), so the presets resolve to these dates. */
@@ -174,6 +179,11 @@ describe('Overview (real server, demo data)', () => {
     expect(await textOf(page, 'overview-currency')).toBe(overview.currency);
     await page.locator('[data-testid="trend-chart"] svg').first().waitFor();
     await page.locator('[data-testid="kpi-gmv-sparkline"] svg').first().waitFor();
+
+    if (HAS_ALERTS_PANEL) {
+      const alerts = page.getByTestId('overview-alerts');
+      await alerts.locator('[data-testid="alerts-panel"], [data-testid="alerts-empty"]').first().waitFor();
+    }
 
     await page.screenshot({ path: `${SCREENSHOTS}overview.png`, fullPage: true });
     expect(problems).toEqual([]);

@@ -87,13 +87,13 @@ function OverviewBody({
     >
       {periodIsEmpty(data) ? <NoDataInPeriod overview={data} onShowDefault={onShowDefault} /> : null}
       <OverviewKpis overview={data} />
-      <OverviewAlerts />
       <OverviewTrend
         trend={data.trend}
         currency={data.currency}
         current={data.current}
         compare={data.compare}
       />
+      <OverviewAlerts />
       <TopMovers overview={data} />
       <BreakdownTable overview={data} />
     </Stack>
