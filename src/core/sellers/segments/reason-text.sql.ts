@@ -44,7 +44,7 @@ export function moneyText(value: Sql, currency: string): Sql {
 /** A fraction as a whole percentage ("18%"); below 1% with one decimal ("0.4%"). */
 export function percentText(fraction: Sql): Sql {
   return sql`(CASE WHEN ${fraction} IS NULL THEN '—'
-    WHEN abs(${fraction}) < 0.01 AND ${fraction} <> 0 THEN printf('%.1f%%', ${fraction} * 100)
+    WHEN abs(${fraction}) < 0.1 AND round(${fraction} * 100) <> ${fraction} * 100 THEN printf('%.1f%%', ${fraction} * 100)
     ELSE printf('%.0f%%', ${fraction} * 100) END)`;
 }
 

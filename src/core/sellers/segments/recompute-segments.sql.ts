@@ -31,7 +31,7 @@ function dayCount(from: Sql, to: Sql): Sql {
   return sql`date_diff('day', ${from}, ${to})`;
 }
 
-export async function recomputeSegments(executor: Executor, input: RecomputeInput): Promise<number> {
+export async function writeSegments(executor: Executor, input: RecomputeInput): Promise<number> {
   const { asOf, thresholds: t, currency } = input;
   const d = executor.dialect;
   const day = sql`CAST(${asOf} AS DATE)`;

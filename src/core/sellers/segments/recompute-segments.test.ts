@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
 import { openMigratedMemoryDb } from '../../../../test/support/temp-db.ts';
 import { D, insertSellers, type SellerSpec } from '../../../../test/support/seller-map-data.ts';
-import { recomputeSegments } from './recompute-segments.sql.ts';
+import { writeSegments } from './recompute-segments.sql.ts';
 import { DEFAULT_TIER_THRESHOLDS, type TierThresholds } from './tier-thresholds.ts';
 
 interface SegmentRow {
@@ -19,7 +19,7 @@ interface SegmentRow {
 
 let db: Database;
 async function segments(thresholds: TierThresholds = DEFAULT_TIER_THRESHOLDS): Promise<Map<string, SegmentRow>> {
-  await recomputeSegments(db, { asOf: D, dataFrom: '2025-10-01', thresholds, currency: 'USD' });
+  await writeSegments(db, { asOf: D, dataFrom: '2025-10-01', thresholds, currency: 'USD' });
   const rows = await db.query<SegmentRow>(sql`SELECT * EXCLUDE (computed_at) FROM seller_segments`);
   return new Map(rows.map((r) => [r.seller_id, r]));
 }

@@ -4,6 +4,7 @@
  * (block 0 = the 7 days ending on the reference day, block 1 the 7 days before…). Rolling blocks
  * rather than calendar weeks, so the latest week is never a partial one.
  */
+import type { Executor } from '../../db/database.ts';
 import type { Dialect } from '../../db/dialect/index.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { addDays } from '../../shared/dates.ts';
@@ -24,8 +25,10 @@ export function sellerWeeklyBlocks(dialect: Dialect, metrics: string[], asOf: st
   return sql.join(parts, ' UNION ALL ');
 }
 
-/** The latest local date with any sales or livestream: the day every rolling window ends on. */
-export function latestDataDaySql(): Sql {
-  return sql`SELECT CAST(greatest(
-      (SELECT max(date) FROM seller_days), (SELECT max(start_date) FROM livestreams)) AS VARCHAR) AS day`;
+/** First and last local date with any sales or livestream: every rolling window ends on the last. */
+export async function dataRange(executor: Executor): Promise<{ first: string | null; last: string | null }> {
+  const [row] = await executor.query<{ first: string | null; last: string | null }>(sql`
+    SELECT CAST(least((SELECT min(date) FROM seller_days), (SELECT min(start_date) FROM livestreams)) AS VARCHAR) AS first,
+      CAST(greatest((SELECT max(date) FROM seller_days), (SELECT max(start_date) FROM livestreams)) AS VARCHAR) AS last`);
+  return { first: row?.first ?? null, last: row?.last ?? null };
 }
