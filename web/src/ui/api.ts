@@ -60,7 +60,7 @@ async function parseJson(response: Response): Promise<unknown> {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 async function request(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -105,8 +105,8 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
   return (await request('GET', path, undefined, signal)) as T;
 }
 
-/** POST/PATCH a JSON body; resolves to the answer's JSON (`null` for 204 No Content). */
-export async function apiSend<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+/** POST/PATCH/PUT a JSON body; resolves to the answer's JSON (`null` for 204 No Content). */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body?: unknown): Promise<T> {
   return (await request(method, path, body ?? {})) as T;
 }
 

@@ -8,6 +8,7 @@ import { sql } from '../../db/sql.ts';
 import { METRICS } from '../../metrics/catalog/index.ts';
 import type { MetricFormat } from '../../metrics/types.ts';
 import { isUserError } from '../../shared/errors.ts';
+import { getSettings } from '../../shared/settings.ts';
 import { COMPARATORS, RULE_GRAINS, type Comparator } from './alert-rules.ts';
 import { SEVERITIES, type AlertGrain, type Severity } from './alert-types.ts';
 import { monitoredMetric } from './monitored-metrics.ts';
@@ -19,6 +20,8 @@ export interface AlertRuleOptions {
   comparators: readonly Comparator[];
   grains: readonly AlertGrain[];
   severities: readonly Severity[];
+  /** The workspace currency, for showing money thresholds. */
+  currency: string;
 }
 
 function watchable(name: string): boolean {
@@ -36,6 +39,7 @@ export async function alertRuleOptions(executor: Executor): Promise<AlertRuleOpt
     SELECT c.id, c.name, p.name AS parent_name FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
     WHERE c.parent_id IS NOT NULL ORDER BY p.name, c.name`);
   const tiers = await executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM sellers WHERE tier IS NOT NULL ORDER BY tier`);
+  const { currency } = await getSettings(executor);
   return {
     metrics: [...METRICS.values()]
       .filter((m) => !m.internal)
@@ -45,5 +49,6 @@ export async function alertRuleOptions(executor: Executor): Promise<AlertRuleOpt
     comparators: COMPARATORS,
     grains: RULE_GRAINS,
     severities: SEVERITIES,
+    currency,
   };
 }

@@ -36,6 +36,7 @@ export function judgeRows(rows: readonly StatsRow[], metrics: readonly Monitored
         median: row.median,
         points: row.points,
         score: { observed: row.score, median: row.score_median, mad: row.score_mad, meanAbsDev: row.score_mean_abs_dev },
+        categoryLevel: row.category_level,
       },
       judgeRulesFor(metric, row.grain, kind),
     );

@@ -10,6 +10,7 @@ import type { Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { compileMetricQuery } from '../../metrics/compile-query.ts';
 import { judgeRulesFor, type MonitoredMetric, type WatchedScope } from './monitored-metrics.ts';
+import { SHIFT } from './robust-score.ts';
 import type { ScanPlan } from './scan-plan.ts';
 
 /** A seller is watched when it made at least this share of the category's GMV before the judged days… */
@@ -33,6 +34,8 @@ export interface StatsRow {
   score_mad: number | null;
   score_mean_abs_dev: number | null;
   points: number;
+  /** The whole category's usual value of the metric's numerator for the grain: what a move must weigh against. */
+  category_level: number | null;
 }
 
 const date = (value: string) => sql`CAST(${value} AS DATE)`;
@@ -81,10 +84,15 @@ export async function anomalyStats(executor: Executor, plan: ScanPlan, kind: Wat
     }),
   );
   const value = (alias: string) => sql`CASE WHEN r.is_rate THEN ${sql.raw(alias)}.num / NULLIF(${sql.raw(alias)}.den, 0) * r.scale ELSE ${sql.raw(alias)}.num END`;
-  // The scoring scale of robust-score.ts: ln(1 + x) for amounts and counts, rates as they are.
-  const score = (v: string) => sql`CASE WHEN r.is_rate THEN ${sql.raw(v)} ELSE ln(1 + greatest(${sql.raw(v)}, 0)) END`;
+  // The scoring scale of robust-score.ts: ln(x + a quarter of the baseline median) for amounts and
+  // counts, rates as they are. `med` is the baseline median of the group.
+  const score = (v: string, med: string) =>
+    sql`CASE WHEN r.is_rate THEN ${sql.raw(v)} ELSE ln(greatest(${sql.raw(v)}, 0) + greatest(${SHIFT} * ${sql.raw(med)}, 1e-9)) END`;
   const bigEnough = (grain: 'day' | 'week') =>
     sql`abs(observed - median) >= CASE WHEN relative THEN ${sql.raw(grain === 'day' ? 'day_min' : 'week_min')} * abs(median) ELSE ${sql.raw(grain === 'day' ? 'day_min' : 'week_min')} END`;
+  const levels = sql.join(bases.map((b) => sql`avg(${ident(b)}) AS ${ident(b)}`));
+  const metricLevels = sql.join(watched.map((m) => sql`SELECT ${m.name} AS metric, ${ident(m.numerator)} AS level FROM category_days`), ' UNION ALL ');
+  const columns = sql`grain, scope, metric, date, observed, median, score, score_median, score_mad, score_mean_abs_dev, points, category_level`;
 
   return executor.query<StatsRow>(sql`
     WITH raw AS (SELECT * FROM (${compiled.query}) q),
@@ -95,6 +103,11 @@ export async function anomalyStats(executor: Executor, plan: ScanPlan, kind: Wat
       HAVING sum(gmv) > 0 AND sum(gmv) >= ${minShare} * (SELECT sum(gmv) FROM series WHERE date < ${date(firstJudged)})
       ORDER BY sum(gmv) DESC LIMIT ${limit}
     ),
+    -- The whole category's average day before the judged days: how much a move must weigh.
+    category_days AS (
+      SELECT ${levels} FROM (SELECT date, ${sql.join(bases.map((b) => sql`sum(${ident(b)}) AS ${ident(b)}`))} FROM series WHERE date < ${date(firstJudged)} GROUP BY date) d
+    ),
+    metric_levels AS (${metricLevels}),
     dates(date) AS (VALUES ${values([...neededDates].map((d) => sql`(${date(d)})`))}),
     dense AS (
       SELECT sc.scope, dt.date, ${denseColumns}
@@ -104,23 +117,25 @@ export async function anomalyStats(executor: Executor, plan: ScanPlan, kind: Wat
     rules(metric, is_rate, scale, day_min, week_min, relative) AS (VALUES ${rules}),
     pairs(judged, base) AS (VALUES ${pairs.length ? values(pairs) : sql`(NULL::DATE, NULL::DATE)`}),
     day_values AS (
-      SELECT l.scope, l.metric, p.judged, r.is_rate, ${value('l')} AS v
+      SELECT l.scope, l.metric, p.judged, ${value('l')} AS v
       FROM pairs p JOIN long l ON l.date = p.base JOIN rules r ON r.metric = l.metric
     ),
-    day_base AS (SELECT *, ${score('v')} AS t FROM day_values r WHERE v IS NOT NULL),
-    day_ranked AS (SELECT *, median(t) OVER (PARTITION BY scope, metric, judged) AS t_med FROM day_base),
+    day_medians AS (SELECT *, median(v) OVER (PARTITION BY scope, metric, judged) AS med FROM day_values WHERE v IS NOT NULL),
+    day_scored AS (SELECT d.*, ${score('d.v', 'd.med')} AS t FROM day_medians d JOIN rules r ON r.metric = d.metric),
+    day_ranked AS (SELECT *, median(t) OVER (PARTITION BY scope, metric, judged) AS t_med FROM day_scored),
     day_stats AS (
-      SELECT scope, metric, judged, median(v) AS median, any_value(t_med) AS score_median, mad(t) AS score_mad,
+      SELECT scope, metric, judged, any_value(med) AS median, any_value(t_med) AS score_median, mad(t) AS score_mad,
         avg(abs(t - t_med)) AS score_mean_abs_dev, count(*) AS points
       FROM day_ranked GROUP BY scope, metric, judged
     ),
     day_rows AS (
-      SELECT 'day' AS grain, s.scope, s.metric, s.judged AS date, x.v AS observed, s.median, ${score('x.v')} AS score,
-        s.score_median, s.score_mad, s.score_mean_abs_dev, s.points, r.day_min, r.week_min, r.relative
+      SELECT 'day' AS grain, s.scope, s.metric, s.judged AS date, x.v AS observed, s.median, ${score('x.v', 's.median')} AS score,
+        s.score_median, s.score_mad, s.score_mean_abs_dev, s.points, ml.level AS category_level, r.day_min, r.week_min, r.relative
       FROM day_stats s
         JOIN (SELECT o.scope, o.metric, o.date, ${value('o')} AS v FROM long o JOIN rules r ON r.metric = o.metric) x
           ON x.scope = s.scope AND x.metric = s.metric AND x.date = s.judged
         JOIN rules r ON r.metric = s.metric
+        LEFT JOIN metric_levels ml ON ml.metric = s.metric
     ),
     week_days(idx, date) AS (VALUES ${values(weekDays)}),
     week_values AS (
@@ -130,20 +145,25 @@ export async function anomalyStats(executor: Executor, plan: ScanPlan, kind: Wat
       FROM week_days w JOIN long l ON l.date = w.date JOIN rules r ON r.metric = l.metric
       GROUP BY l.scope, l.metric, w.idx
     ),
-    week_ok AS (SELECT w.*, ${score('w.v')} AS t FROM week_values w JOIN rules r ON r.metric = w.metric WHERE w.n >= 4 AND w.v IS NOT NULL),
-    week_ranked AS (SELECT *, median(t) OVER (PARTITION BY scope, metric) AS t_med FROM week_ok WHERE idx > 0),
+    week_ok AS (SELECT * FROM week_values WHERE n >= 4 AND v IS NOT NULL),
+    week_medians AS (
+      SELECT w.*, median(w.v) FILTER (WHERE w.idx > 0) OVER (PARTITION BY w.scope, w.metric) AS med FROM week_ok w
+    ),
+    week_scored AS (SELECT w.*, ${score('w.v', 'w.med')} AS t FROM week_medians w JOIN rules r ON r.metric = w.metric),
+    week_ranked AS (SELECT *, median(t) OVER (PARTITION BY scope, metric) AS t_med FROM week_scored WHERE idx > 0),
     week_stats AS (
-      SELECT scope, metric, median(v) AS median, any_value(t_med) AS score_median, mad(t) AS score_mad,
+      SELECT scope, metric, any_value(med) AS median, any_value(t_med) AS score_median, mad(t) AS score_mad,
         avg(abs(t - t_med)) AS score_mean_abs_dev, count(*) AS points
       FROM week_ranked GROUP BY scope, metric
     ),
     week_rows AS (
       SELECT 'week' AS grain, s.scope, s.metric, ${date(plan.asOf)} AS date, o.v AS observed, s.median, o.t AS score,
-        s.score_median, s.score_mad, s.score_mean_abs_dev, s.points, r.day_min, r.week_min, r.relative
-      FROM week_stats s JOIN week_ok o ON o.idx = 0 AND o.scope = s.scope AND o.metric = s.metric JOIN rules r ON r.metric = s.metric
+        s.score_median, s.score_mad, s.score_mean_abs_dev, s.points, ml.level * 7 AS category_level, r.day_min, r.week_min, r.relative
+      FROM week_stats s JOIN week_scored o ON o.idx = 0 AND o.scope = s.scope AND o.metric = s.metric
+        JOIN rules r ON r.metric = s.metric LEFT JOIN metric_levels ml ON ml.metric = s.metric
     )
-    SELECT grain, scope, metric, date, observed, median, score, score_median, score_mad, score_mean_abs_dev, points FROM day_rows WHERE ${bigEnough('day')}
+    SELECT ${columns} FROM day_rows WHERE ${bigEnough('day')}
     UNION ALL
-    SELECT grain, scope, metric, date, observed, median, score, score_median, score_mad, score_mean_abs_dev, points FROM week_rows WHERE ${bigEnough('week')}
+    SELECT ${columns} FROM week_rows WHERE ${bigEnough('week')}
     ORDER BY grain, scope, metric, date`);
 }

@@ -79,9 +79,10 @@ export async function explainFinding(executor: Executor, request: ExplainRequest
       : [];
   const related = watched?.denominator ? [watched.numerator, watched.denominator] : single ? SELLER_CONTEXT.filter((m) => m !== request.metric) : [];
   const totals = await metricTotals(executor, related, request.scope, request.observedDays, request.baselineDays);
+  // A metric with nothing on either side (a seller that never streams) says nothing; leave it out.
   const movements = related.flatMap((metric) => {
     const found = totals.get(metric);
-    return found ? [movement(metric, found, request)] : [];
+    return found && (found.observed !== 0 || found.baseline !== 0) ? [movement(metric, found, request)] : [];
   });
   return buildExplanation({
     label: definition.label,

@@ -69,15 +69,19 @@ function minBaseline(metric: MonitoredMetric, grain: AlertGrain): number {
 }
 
 /**
- * Per scope and grain: the smallest change that is an alert (a share of the usual level) and the
- * smallest spread assumed (log scale, ≈ relative). One seller's day is never taken to be steadier
- * than ±25% — with only 8 same-weekdays behind it, a seller that happened to be steady would
- * otherwise raise an alert for any ordinary bad day, and a few hundred sellers are judged at once.
+ * Per scope and grain: the smallest change that is an alert (a share of the usual level), the
+ * smallest spread assumed (shifted log scale, ≈ relative) and the smallest impact (a share of the
+ * whole category's usual value). One seller's day is never taken to be steadier than the floor —
+ * with only 8 same-weekdays behind it, a seller that happened to be steady would otherwise raise an
+ * alert for any bad day, and hundreds of sellers are judged at once — so a seller's day alerts only
+ * when it all but stops, and its week when it falls hard; and a seller whose move does not shift
+ * the category by half a percent is left to the subcategory's and the category's alerts (whose
+ * drivers name it) or to a threshold rule on that seller.
  */
-const AMOUNT_RULES: Record<WatchedScope, Record<'day' | 'week', { minChange: number; floor: number }>> = {
-  category: { day: { minChange: 0.15, floor: 0.02 }, week: { minChange: 0.1, floor: 0.02 } },
-  subcategory: { day: { minChange: 0.15, floor: 0.05 }, week: { minChange: 0.1, floor: 0.03 } },
-  seller: { day: { minChange: 0.5, floor: 0.35 }, week: { minChange: 0.25, floor: 0.12 } },
+const AMOUNT_RULES: Record<WatchedScope, Record<'day' | 'week', { minChange: number; floor: number; minImpact: number }>> = {
+  category: { day: { minChange: 0.15, floor: 0.02, minImpact: 0 }, week: { minChange: 0.1, floor: 0.02, minImpact: 0 } },
+  subcategory: { day: { minChange: 0.15, floor: 0.05, minImpact: 0.0025 }, week: { minChange: 0.1, floor: 0.03, minImpact: 0.0025 } },
+  seller: { day: { minChange: 0.5, floor: 0.3, minImpact: 0.005 }, week: { minChange: 0.25, floor: 0.12, minImpact: 0.005 } },
 };
 
 export function judgeRulesFor(metric: MonitoredMetric, grain: 'day' | 'week', scope: WatchedScope = 'category'): JudgeRules {
@@ -90,7 +94,10 @@ export function judgeRulesFor(metric: MonitoredMetric, grain: 'day' | 'week', sc
     minChange: rate ? (grain === 'day' ? 0.03 : 0.02) * metric.scale : amounts.minChange,
     relativeChange: !rate,
     scaleFloor: rate ? 0.005 * metric.scale : amounts.floor,
+    minImpact: rate ? 0 : amounts.minImpact,
     goodDirection: metric.goodDirection,
-    reportGoodNews: scope !== 'seller',
+    // Good news is for the headline: the whole category, and a subcategory's week (one subcategory's
+    // day jumps whenever a seller holds a big livestream).
+    reportGoodNews: scope === 'category' || (scope === 'subcategory' && grain === 'week'),
   };
 }

@@ -3,10 +3,11 @@
  * (Iglewicz & Hoaglin's modified z-score). Median and MAD ignore the odd outlier day that would
  * drag a mean and a standard deviation along, so one past promotion does not hide the next drop.
  *
- * Amounts and counts are scored on a log scale, ln(1 + x): sales noise is multiplicative (a seller
- * whose weeks swing ±25% would otherwise need a 75% drop to stand out, and a big seller's normal
- * wobble would look like a crisis next to a small one's), so "−70%" weighs the same at any size.
- * Rates (live GMV share) are scored as they are, in points.
+ * Amounts and counts are scored on a shifted log scale, ln(x + m/4) with m the baseline median:
+ * sales noise is multiplicative (a seller whose weeks swing ±25% would otherwise need a 75% drop to
+ * stand out), so "−70%" weighs the same at any size; the shift keeps a day at 0 from looking
+ * infinitely far off (it counts like −80% on a plain log scale), which lumpy series such as one
+ * subcategory's live GMV have often. Rates (live GMV share) are scored as they are, in points.
  *
  * Traps guarded here: MAD = 0 (a flat baseline) falls back to the mean absolute deviation
  * (× 1.2533, its ratio to σ for normal data) and then to a floor, so z is never ±∞; a baseline
@@ -14,6 +15,9 @@
  * tiny in business terms (GMV +3% on a very steady series) is not an alert.
  */
 import type { Direction, Severity } from './alert-types.ts';
+
+/** The shift of the log scale, as a share of the baseline median. */
+export const SHIFT = 0.25;
 
 /** |z| from which a move is an alert, and from which it is critical. */
 export const WARNING_Z = 3.5;
@@ -33,11 +37,13 @@ export interface BaselineStats {
   };
   /** How many baseline values there were. */
   points: number;
+  /** The whole category's usual value of the metric for the same grain (for the impact rule). */
+  categoryLevel?: number | null;
 }
 
-/** The scoring scale: ln(1 + x) for amounts and counts, the value itself for rates. */
-export function scoreOf(value: number, rate: boolean): number {
-  return rate ? value : Math.log1p(Math.max(value, 0));
+/** The scoring scale: ln(x + SHIFT · baseline median) for amounts and counts, the value itself for rates. */
+export function scoreOf(value: number, rate: boolean, baselineMedian: number): number {
+  return rate ? value : Math.log(Math.max(value, 0) + Math.max(SHIFT * baselineMedian, 1e-9));
 }
 
 export interface JudgeRules {
@@ -47,8 +53,10 @@ export interface JudgeRules {
   /** Smallest change worth an alert: a fraction of the median, or absolute (rates, in points). */
   minChange: number;
   relativeChange: boolean;
-  /** Smallest σ used, on the scoring scale (0.02 on the log scale ≈ 2%). */
+  /** Smallest σ used, on the scoring scale (0.02 on the log scale ≈ 2.5% of the median). */
   scaleFloor: number;
+  /** A move must weigh at least this share of the whole category's usual value (0: no such rule). */
+  minImpact: number;
   /** The direction that is good news (a jump in GMV): reported as info, never as a problem. */
   goodDirection: Direction | null;
   /** Whether good news is reported at all (not for single sellers: their spikes are ordinary). */
@@ -89,6 +97,7 @@ export function judgeAnomaly(stats: BaselineStats, rules: JudgeRules): Judgement
   const change = observed - median;
   const needed = rules.relativeChange ? rules.minChange * Math.abs(median) : rules.minChange;
   if (Math.abs(change) < needed || change === 0) return null;
+  if (rules.minImpact > 0 && Math.abs(change) < rules.minImpact * Math.abs(stats.categoryLevel ?? 0)) return null;
   const { score } = stats;
   if (score.observed === null || score.median === null) return null;
   const sigma = robustSigma(score, rules.scaleFloor);

@@ -63,8 +63,8 @@ describe('scanAlerts on hand-built series', () => {
     expect(explanation.sentence).toMatch(/^GMV −\d+% vs the usual Sunday; (all|\d+%) of the drop comes from Kitchen King \(Kitchen\)/);
     expect(explanation.basis).toContain('Sundays before');
 
-    // The seller itself and its subcategory, and the weekly grain.
-    expect(alerts.some((a) => a.scope === 'seller:k1' && a.metric === 'gmv' && a.grain === 'day')).toBe(true);
+    // The seller itself (its week: a seller's single day alerts only when it all but stops) and its subcategory.
+    expect(alerts.find((a) => a.scope === 'seller:k1' && a.metric === 'gmv')).toMatchObject({ grain: 'week', severity: 'critical' });
     expect(alerts.find((a) => a.scope === 'subcategory:kitchen' && a.metric === 'gmv' && a.grain === 'week')).toMatchObject({ period: '2026-W46', periodFrom: '2026-11-09', periodTo: '2026-11-15' });
     expect(alerts.filter((a) => a.scope.startsWith('seller:') && a.scope !== 'seller:k1')).toEqual([]);
     expect(alerts.filter((a) => a.scope === 'subcategory:home_decor')).toEqual([]);

@@ -5,6 +5,8 @@ import { Tabs } from '@mantine/core';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { PageHeader } from '../../ui/PageHeader';
+import { AlertRulesPanel } from '../alerts/AlertRulesPanel';
+import { AlertsSettingsPanel } from '../alerts/AlertsSettingsPanel';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { useSession } from '../auth/session-context';
 import { TargetsPanel } from '../targets/TargetsPanel';
@@ -17,6 +19,8 @@ const panels: Record<SettingsTab, ComponentType> = {
   audit: AuditLogPanel,
   tokens: TokensPanel,
   targets: TargetsPanel,
+  alerts: AlertsSettingsPanel,
+  'alert-rules': AlertRulesPanel,
 };
 
 export function SettingsPage() {

@@ -2,7 +2,7 @@
 // user may not use is not shown; its address then says so instead of showing an empty page.
 import type { Permission } from '../auth/auth-api';
 
-export type SettingsTab = 'users' | 'audit' | 'tokens' | 'targets';
+export type SettingsTab = 'users' | 'audit' | 'tokens' | 'targets' | 'alerts' | 'alert-rules';
 
 export interface SettingsTabInfo {
   value: SettingsTab;
@@ -16,6 +16,8 @@ export const SETTINGS_TABS: readonly SettingsTabInfo[] = [
   { value: 'audit', label: 'Audit log', permission: 'admin' },
   { value: 'tokens', label: 'API tokens', permission: null },
   { value: 'targets', label: 'Targets', permission: null },
+  { value: 'alerts', label: 'Alerts', permission: null },
+  { value: 'alert-rules', label: 'Alert rules', permission: null },
 ];
 
 export function visibleTabs(permissions: readonly Permission[]): SettingsTabInfo[] {
