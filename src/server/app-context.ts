@@ -1,6 +1,7 @@
 /** What every route module receives: the open database and a few facts about the running build. */
 import type { Database } from '../core/db/database.ts';
 import type { AlertRunner } from './alert-runner.ts';
+import type { SellerMapRunner } from './seller-map-runner.ts';
 
 export interface AppContext {
   db: Database;
@@ -8,4 +9,6 @@ export interface AppContext {
   version: string;
   /** Runs alert scans after imports and on the daily schedule. */
   alerts: AlertRunner;
+  /** Recomputes seller segments and opportunities after imports and on the daily schedule. */
+  sellerMap: SellerMapRunner;
 }

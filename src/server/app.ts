@@ -24,6 +24,9 @@ import { registerAuthGuard } from './auth-guard.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { AlertRunner } from './alert-runner.ts';
+import { SellerMapRunner } from './seller-map-runner.ts';
+import { opportunityRoutes } from './routes/opportunities.ts';
+import { segmentRoutes } from './routes/segments.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { sellerRoutes } from './routes/sellers.ts';
 import { sellerViewRoutes } from './routes/seller-views.ts';
@@ -45,6 +48,8 @@ export interface BuildAppOptions {
   auth?: AuthRouteOptions;
   /** Daily alert scan at 06:00 plus a catch-up at start (on for `aisle serve`, off by default for tests). */
   scheduleAlerts?: boolean;
+  /** Daily seller map recompute at 05:30 plus a catch-up at start (on for `aisle serve`). */
+  scheduleSellerMap?: boolean;
 }
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -85,7 +90,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('alertRunner', alerts);
   app.addHook('onClose', () => alerts.close());
   if (options.scheduleAlerts) app.addHook('onReady', () => alerts.startSchedule());
-  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts };
+  const sellerMap = new SellerMapRunner(options.db, app.log);
+  app.decorate('sellerMapRunner', sellerMap);
+  app.addHook('onClose', () => sellerMap.close());
+  if (options.scheduleSellerMap) app.addHook('onReady', () => sellerMap.startSchedule());
+  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts, sellerMap };
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context, options.auth));
   await app.register(userRoutes(context));
@@ -99,6 +108,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sellerRoutes(context));
   await app.register(sellerViewRoutes(context));
   await app.register(alertRoutes(context));
+  await app.register(opportunityRoutes(context));
+  await app.register(segmentRoutes(context));
   await registerWebApp(app, options.webDir);
 
   if (options.closeDatabaseOnClose) app.addHook('onClose', async () => options.db.close());

@@ -94,6 +94,22 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('lets everyone read opportunities and segments, analysts act on opportunities, managers change tiers', () => {
+    const routes = apiRoutes().filter((r) => r.url.startsWith('/api/opportunities') || r.url.startsWith('/api/segments'));
+    expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/opportunities': 'read',
+      'GET /api/opportunities/options': 'read',
+      'POST /api/opportunities/:rule/:subject/dismiss': 'write',
+      'POST /api/opportunities/:rule/:subject/snooze': 'write',
+      'POST /api/opportunities/:rule/:subject/restore': 'write',
+      'POST /api/opportunities/:rule/:subject/task': 'write',
+      'POST /api/opportunities/:rule/:subject/contact': 'write',
+      'GET /api/segments': 'read',
+      'PUT /api/segments/thresholds': 'manage',
+      'POST /api/segments/recompute': 'manage',
+    });
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });

@@ -69,6 +69,7 @@ export function registerServe(program: Command): void {
           dataDir,
           closeDatabaseOnClose: true,
           scheduleAlerts: true,
+          scheduleSellerMap: true,
           logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
         });
         let stopping = false;

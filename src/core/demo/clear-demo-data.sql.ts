@@ -1,8 +1,9 @@
 /**
  * Empties what the demo replaces: every fact, product and seller, the taxonomy, the records hanging
  * off sellers (communications, seller history, tasks and notes about a seller), livestream reviews,
- * alerts computed from the old facts, and the demo's own tasks, notes and settings. Users, rubrics,
- * targets, alert rules, import history and team notes written by people are kept.
+ * alerts, segments and opportunities computed from the old facts, and the demo's own tasks, notes
+ * and settings. Users, rubrics, targets, alert rules, import history and team notes written by
+ * people are kept.
  *
  * DuckDB checks a foreign key against the state at the start of the transaction, so deleting
  * children and their parents in one transaction fails; each level is therefore committed on its own
@@ -27,6 +28,11 @@ const DEPENDANTS = [
   sql`DELETE FROM settings WHERE key LIKE 'demo.%'`,
   // The alerts are gone with the old facts, so the next scan must judge the new data from scratch.
   sql`DELETE FROM settings WHERE key = 'alerts.last_scan'`,
+  // Segments and opportunities describe the old sellers; decisions about them go with them.
+  sql`DELETE FROM seller_segments`,
+  sql`DELETE FROM opportunities`,
+  sql`DELETE FROM opportunity_states`,
+  sql`DELETE FROM settings WHERE key = 'segments.last_recompute'`,
 ];
 
 export async function clearDemoData(db: Database): Promise<void> {

@@ -79,8 +79,11 @@ export function importRoutes(context: AppContext, maxUploadBytes = MAX_UPLOAD_BY
         const file = await uploadPath(context.dataDir, request.body.uploadId);
         const options = { ...optionsFrom(request.body, requireUser(request).email, file.split('/').pop() ?? 'upload'), skipInvalid: request.body.skipInvalid ?? false };
         const result = await importFile(context.db, file, options);
-        // The import has committed; alerts are scanned in the background and never fail it.
-        if (importChangedData(result)) context.alerts.request('import');
+        // The import has committed; segments and alerts are recomputed in the background and never fail it.
+        if (importChangedData(result)) {
+          context.sellerMap.request('import');
+          context.alerts.request('import');
+        }
         return result;
       },
     );
