@@ -16,6 +16,7 @@ export interface OverviewKpi {
   approximate: boolean;
   target: number | null;
   targetProgress: number | null;
+  targetStatus: 'ahead' | 'on_track' | 'behind' | null;
   sparkline: (number | null)[];
 }
 

@@ -83,9 +83,9 @@ describe('overview', () => {
     try {
       const overview = await getOverview(db, { period: 'last_7_days', compare: 'target' });
       // 3000 × 7/30 = 700; 1350.50 / 700 = 1.9293.
-      expect(kpi(overview, 'gmv')).toMatchObject({ value: 1350.5, comparison: 700, target: 700, targetProgress: 1.9293, change: 650.5 });
-      expect(kpi(overview, 'live_gmv_share')).toMatchObject({ value: 0, target: 0.25, targetProgress: 0 });
-      expect(kpi(overview, 'orders')).toMatchObject({ target: null, targetProgress: null, comparison: null });
+      expect(kpi(overview, 'gmv')).toMatchObject({ value: 1350.5, comparison: 700, target: 700, targetProgress: 1.9293, change: 650.5, targetStatus: 'ahead' });
+      expect(kpi(overview, 'live_gmv_share')).toMatchObject({ value: 0, target: 0.25, targetProgress: 0, targetStatus: 'behind' });
+      expect(kpi(overview, 'orders')).toMatchObject({ target: null, targetProgress: null, targetStatus: null, comparison: null });
     } finally {
       await db.exec(`DELETE FROM kpi_targets`);
     }

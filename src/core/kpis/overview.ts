@@ -15,7 +15,8 @@ import { getMetric } from '../metrics/catalog/index.ts';
 import { queryMetrics } from '../metrics/query-metrics.ts';
 import type { MetricDirection, MetricFormat } from '../metrics/types.ts';
 import { compareValues } from './compare-periods.ts';
-import { comparisonRange, rangeDays, resolvePeriod, type Comparison, type DateRange, type PeriodPreset } from './periods.ts';
+import { comparisonRange, presetComparisonRange, rangeDays, resolvePeriod, type Comparison, type DateRange, type PeriodPreset } from './periods.ts';
+import { targetStatus, type TargetStatus } from './target-progress.ts';
 import { queryMetricsWithComparisons } from './query-with-comparisons.ts';
 import { targetKey, targetsForRange } from './targets.ts';
 import { topMovers, type Mover } from './top-movers.ts';
@@ -62,6 +63,8 @@ export interface OverviewKpi {
   /** The period's target (pro-rated for additive metrics) and value / target; null without a target. */
   target: number | null;
   targetProgress: number | null;
+  /** ahead / on_track / behind against the target (the rule of target progress: behind under 95%, ahead from 105%). */
+  targetStatus: TargetStatus | null;
   /** One value per day of the period (null where the day has no data). */
   sparkline: (number | null)[];
 }
@@ -124,7 +127,7 @@ export async function getOverview(executor: Executor, request: OverviewRequest =
   if (!asOf && period !== 'custom') return { ...empty, asOf: null, current: null, comparisonRange: null };
 
   const current = resolvePeriod(period, asOf ?? '1970-01-01', { from: request.from, to: request.to });
-  const other = compare === 'target' ? current : comparisonRange(current, compare, null);
+  const other = compare === 'target' ? current : presetComparisonRange(period, current, compare);
   const metrics = [...OVERVIEW_KPIS];
   const trendRange = { from: addDays(current.to, -(Math.max(MIN_TREND_DAYS, rangeDays(current)) - 1)), to: current.to };
   const otherTrendRange = compare === 'target' ? null : comparisonRange(trendRange, compare, null);
@@ -162,6 +165,7 @@ export async function getOverview(executor: Executor, request: OverviewRequest =
       approximate: now.approximate?.includes(name) ?? false,
       target,
       targetProgress: value !== null && target ? Math.round((value / target) * 1e4) / 1e4 : null,
+      targetStatus: target === null ? null : targetStatus(value, target),
       sparkline: days.map((day) => numberOrNull(dailyByDate.get(day)?.[name])),
     };
   });

@@ -135,6 +135,20 @@ export function comparisonRange(range: DateRange, comparison: ShiftComparison, g
   return { from, to: shiftDate(range.to, comparison, shape) };
 }
 
+/**
+ * The comparison range of a preset period. To-date presets compare with the same days of the
+ * previous calendar period: week-to-date Mon–Wed with last week's Mon–Wed, month-to-date Nov 1–23
+ * with Oct 1–23 (not with the 23 days just before); the rest as `comparisonRange`.
+ */
+export function presetComparisonRange(preset: PeriodPreset, range: DateRange, comparison: ShiftComparison): DateRange {
+  if (comparison === 'previous' && preset === 'week') return { from: addDays(range.from, -7), to: addDays(range.to, -7) };
+  if (preset === 'month' && wholeMonths(range) === null) {
+    const months = comparison === 'previous' ? -1 : -12;
+    return { from: addMonths(range.from, months), to: addMonths(range.to, months) };
+  }
+  return comparisonRange(range, comparison, null);
+}
+
 /** The dates a period row covers within the requested range. */
 export function periodRowRange(periodStart: string, grain: Grain, range: DateRange): DateRange {
   const end = (() => {

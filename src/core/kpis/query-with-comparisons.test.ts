@@ -119,3 +119,14 @@ describe('metric query with comparisons', () => {
     expect(result.rows.every((row) => row.gmv_target === null)).toBe(true);
   });
 });
+
+describe('preset comparisons', () => {
+  it('compares to-date periods with the same days of the previous week or month', async () => {
+    const { presetComparisonRange } = await import('./periods.ts');
+    expect(presetComparisonRange('month', { from: '2026-11-01', to: '2026-11-23' }, 'previous')).toEqual({ from: '2026-10-01', to: '2026-10-23' });
+    expect(presetComparisonRange('month', { from: '2026-03-01', to: '2026-03-31' }, 'previous')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(presetComparisonRange('month', { from: '2026-11-01', to: '2026-11-23' }, 'last_year')).toEqual({ from: '2025-11-01', to: '2025-11-23' });
+    expect(presetComparisonRange('week', { from: '2026-11-16', to: '2026-11-18' }, 'previous')).toEqual({ from: '2026-11-09', to: '2026-11-11' });
+    expect(presetComparisonRange('last_7_days', { from: '2026-11-12', to: '2026-11-18' }, 'previous')).toEqual({ from: '2026-11-05', to: '2026-11-11' });
+  });
+});

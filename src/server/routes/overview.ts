@@ -52,6 +52,7 @@ const overviewSchema = z.object({
       approximate: z.boolean(),
       target: z.number().nullable(),
       targetProgress: z.number().nullable(),
+      targetStatus: z.enum(['ahead', 'on_track', 'behind']).nullable(),
       sparkline: z.array(z.number().nullable()),
     }),
   ),

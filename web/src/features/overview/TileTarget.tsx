@@ -8,7 +8,7 @@ import { TargetProgressBar } from '../targets/TargetProgressBar';
 import { statusColors, statusLabels } from '../targets/TargetStatusBadge';
 import { formatRate } from '../../ui/format';
 import type { OverviewKpi } from './overview-api';
-import { formatExact, formatShort, tileTargetStatus } from './overview-format';
+import { formatExact, formatShort } from './overview-format';
 import classes from './KpiTile.module.css';
 
 /** Where targets are set (Settings → Targets). */
@@ -44,7 +44,7 @@ export function TileTarget({ kpi, currency, testId }: TileTargetProps) {
     );
   }
   const progress = kpi.targetProgress;
-  const status = tileTargetStatus(progress);
+  const status = kpi.targetStatus;
   return (
     <div className={classes.target} data-testid={testId} data-state={status ?? 'none'}>
       <div className={classes.targetLine}>

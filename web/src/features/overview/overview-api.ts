@@ -32,6 +32,8 @@ export interface OverviewKpi {
   target: number | null;
   /** value / target; null without a target. */
   targetProgress: number | null;
+  /** ahead / on_track / behind, by the rule of Settings → Targets (computed by the server). */
+  targetStatus: 'ahead' | 'on_track' | 'behind' | null;
   /** One value per day of the current period, null where a day has no data. */
   sparkline: (number | null)[];
 }

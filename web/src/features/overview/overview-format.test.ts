@@ -11,7 +11,6 @@ import {
   formatPeriodComparison,
   formatRange,
   formatShort,
-  tileTargetStatus,
 } from './overview-format';
 
 describe('formatShort', () => {
@@ -79,13 +78,6 @@ describe('changes', () => {
     expect(changeArrow(0)).toBe('');
   });
 
-  it('judges target progress like Settings → Targets: behind under 95 %, ahead from 105 %', () => {
-    expect(tileTargetStatus(0.9499)).toBe('behind');
-    expect(tileTargetStatus(0.95)).toBe('on_track');
-    expect(tileTargetStatus(1.0499)).toBe('on_track');
-    expect(tileTargetStatus(1.05)).toBe('ahead');
-    expect(tileTargetStatus(null)).toBeNull();
-  });
 });
 
 describe('dates', () => {

@@ -147,20 +147,6 @@ export function changeArrow(change: number | null): string {
   return change > 0 ? '▲' : '▼';
 }
 
-/** A target's status in the words of Settings → Targets. */
-export type TileTargetStatus = 'ahead' | 'on_track' | 'behind';
-
-/**
- * The status of a tile's progress (value ÷ the pro-rated target), by the same rule as
- * `targetStatus` in src/core/kpis/target-progress.ts: behind below 95 %, ahead from 105 %.
- * Mirrored here only until /api/overview sends the status with each tile.
- */
-export function tileTargetStatus(progress: number | null): TileTargetStatus | null {
-  if (progress === null) return null;
-  if (progress < 0.95) return 'behind';
-  return progress >= 1.05 ? 'ahead' : 'on_track';
-}
-
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function parts(isoDate: string): { day: number; month: string; year: string } {

@@ -19,7 +19,13 @@ export function useTargetProgress(period: string | null) {
 /** Every change refreshes every targets query (progress of any period, and the Overview's use). */
 function useTargetsMutation<A, R>(work: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: work, onSuccess: () => queryClient.invalidateQueries({ queryKey: targetsKey }) });
+  return useMutation({
+    mutationFn: work,
+    onSuccess: async () => {
+      // The Overview's tiles show target progress too.
+      await Promise.all([queryClient.invalidateQueries({ queryKey: targetsKey }), queryClient.invalidateQueries({ queryKey: ['overview'] })]);
+    },
+  });
 }
 
 export const useSaveTargets = () => useTargetsMutation(saveTargets);
