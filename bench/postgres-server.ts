@@ -80,6 +80,8 @@ export interface PostgresServer {
   dir: string;
   shareDir: string;
   port: number;
+  /** `postgres --version`, e.g. "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)". */
+  version: string;
   connect(): Promise<pg.Client>;
   stop(): Promise<void>;
 }
@@ -160,8 +162,9 @@ export async function startPostgres(log: (line: string) => void = () => {}): Pro
         await sleep(200);
       }
     }
-    log(`PostgreSQL ${(await run(path.join(bin, 'postgres'), ['--version'])).stdout.trim()} on 127.0.0.1:${port} (${dir})`);
-    return { dir, shareDir, port, connect, stop };
+    const version = (await run(path.join(bin, 'postgres'), ['--version'])).stdout.trim();
+    log(`${version} on 127.0.0.1:${port} (${dir})`);
+    return { dir, shareDir, port, version, connect, stop };
   } catch (error) {
     await stop();
     throw error;

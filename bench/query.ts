@@ -13,7 +13,8 @@
  *     numbers, row by row.
  * The dataset (default 100,000 sellers × 365 days, `BENCH_QUERY_SELLERS` / `BENCH_QUERY_DAYS`) is
  * generated once with `aisle demo` and cached in bench/.data/ under a fingerprint of the demo
- * generator and the schema, so later runs start at once. `BENCH_QUERY_RUNS` (default 5) sets the
+ * generator and the schema, so later runs start at once (`BENCH_QUERY_DATA_DIR` benchmarks an
+ * existing data dir instead; it gets a `bench@aisle.local` viewer). `BENCH_QUERY_RUNS` (default 5) sets the
  * repetitions per query, `BENCH_QUERY_SECONDS` (default 25) the length of the load test.
  */
 import { spawn } from 'node:child_process';
@@ -47,10 +48,15 @@ const TARGET_P95_MS = 100;
 const TARGET_RATIO = 10;
 const BENCH_USER = 'bench@aisle.local';
 
-/** The fact tables the compared queries read, with the indexes a PostgreSQL user would add. */
+/**
+ * Every table the compared queries read (the catalog's FROM clauses: facts, the seller and its
+ * computed segments), with the keys and indexes a PostgreSQL user would add. A table the workspace
+ * does not have yet is skipped; a query reading a table missing here fails loudly on PostgreSQL.
+ */
 const PG_TABLES: { table: string; key: string[]; indexes: string[][] }[] = [
   { table: 'categories', key: ['id'], indexes: [] },
   { table: 'sellers', key: ['id'], indexes: [['subcategory_id']] },
+  { table: 'seller_segments', key: ['seller_id'], indexes: [] },
   { table: 'seller_days', key: ['seller_id', 'date'], indexes: [['date']] },
   { table: 'livestreams', key: ['id'], indexes: [['start_date'], ['seller_id', 'start_date']] },
 ];
@@ -102,6 +108,12 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function ensureDataset(): Promise<string> {
+  const given = process.env.BENCH_QUERY_DATA_DIR;
+  if (given) {
+    if (!(await exists(path.join(given, 'aisle.duckdb')))) throw new Error(`BENCH_QUERY_DATA_DIR=${given} holds no aisle.duckdb`);
+    log(`dataset: using ${given} as it is (BENCH_QUERY_DATA_DIR)`);
+    return given;
+  }
   const cacheRoot = path.join(REPO_ROOT, 'bench/.data');
   const name = `${SELLERS}x${DAYS}-${await fingerprint()}`;
   const dir = path.join(cacheRoot, name);
@@ -233,7 +245,13 @@ interface EngineResult {
 }
 
 /** Exports the compared tables from DuckDB as CSV and loads them into PostgreSQL with keys and indexes. */
-async function loadPostgres(db: Database, server: PostgresServer, client: pg.Client): Promise<{ seconds: number; rows: Record<string, number> }> {
+interface PostgresLoad {
+  version: string;
+  seconds: number;
+  rows: Record<string, number>;
+}
+
+async function loadPostgres(db: Database, server: PostgresServer, client: pg.Client): Promise<PostgresLoad> {
   const start = performance.now();
   const rows: Record<string, number> = {};
   const pgType = (duckType: string) =>
@@ -248,6 +266,7 @@ async function loadPostgres(db: Database, server: PostgresServer, client: pg.Cli
     const columns = await db.query<{ name: string; type: string }>(sql`
       SELECT column_name AS name, data_type AS type FROM information_schema.columns
       WHERE table_name = ${table} AND table_schema = 'main' ORDER BY ordinal_position`);
+    if (columns.length === 0) continue;
     const file = path.join(server.shareDir, `${table}.csv`);
     const exported = await timed(() => db.exec(`COPY ${table} TO '${file}' (FORMAT csv, HEADER false)`));
     await client.query(`CREATE TABLE ${table} (${columns.map((c) => `"${c.name}" ${pgType(c.type)}`).join(', ')})`);
@@ -263,7 +282,7 @@ async function loadPostgres(db: Database, server: PostgresServer, client: pg.Cli
     });
     log(`postgres: ${table} ${count(rows[table] ?? 0)} rows (export ${ms(exported.ms)}, COPY ${ms(copied.ms)}, keys + indexes + VACUUM ANALYZE ${ms(indexed.ms)})`);
   }
-  return { seconds: (performance.now() - start) / 1000, rows };
+  return { version: server.version, seconds: (performance.now() - start) / 1000, rows };
 }
 
 async function compareEngines(db: Database, client: pg.Client): Promise<EngineResult[]> {
@@ -381,7 +400,7 @@ async function benchOverview(server: AisleServer, cookie: string): Promise<Overv
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function report(size: DatasetSize, overview: OverviewResult, engines: EngineResult[], pgLoad: { seconds: number; rows: Record<string, number> }): { lines: string[]; pass: boolean } {
+function report(size: DatasetSize, overview: OverviewResult, engines: EngineResult[], pgLoad: PostgresLoad): { lines: string[]; pass: boolean } {
   const { load } = overview;
   const p95 = percentile(load.latencies, 95);
   const failures = load.errors + load.timeouts + load.non2xx;
@@ -418,7 +437,7 @@ function report(size: DatasetSize, overview: OverviewResult, engines: EngineResu
     '',
     "The same metric requests compiled by Aisle's compiler for each engine (`src/core/db/dialect/duckdb.ts`, `postgres.ts`), " +
       `one warm-up run each, then ${RUNS} timed runs, sequential; both engines' answers compared row by row before timing.`,
-    `PostgreSQL ${'15'} (Debian's package) on loopback with ${Object.entries(pgLoad.rows).map(([t, n]) => `${t} ${count(n)}`).join(', ')} rows ` +
+    `${pgLoad.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')} on loopback with ${Object.entries(pgLoad.rows).map(([t, n]) => `${t} ${count(n)}`).join(', ')} rows ` +
       `loaded with COPY from DuckDB's CSV export (${pgLoad.seconds.toFixed(0)} s with keys, indexes and VACUUM ANALYZE). ` +
       `Keys and indexes: ${PG_TABLES.map((t) => `${t.table} (${[t.key, ...t.indexes].map((cols) => cols.join(', ')).join('; ')})`).join(', ')}. ` +
       `Settings: ${['shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'random_page_cost'].map((k) => `${k}=${POSTGRES_SETTINGS[k]}`).join(', ')}; ` +
@@ -455,7 +474,7 @@ async function main(): Promise<void> {
   const { db } = await openDataDir(dir);
   let size: DatasetSize;
   let engines: EngineResult[];
-  let pgLoad: { seconds: number; rows: Record<string, number> };
+  let pgLoad: PostgresLoad;
   try {
     size = await datasetSize(db, dir);
     log(`dataset: ${count(size.sellers)} sellers, ${count(size.sellerDays)} seller-days, ${count(size.livestreams)} livestreams, ${count(size.orderLines)} order lines`);
