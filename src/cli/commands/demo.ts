@@ -7,6 +7,8 @@ import { action } from '../run-command.ts';
 import { dateOption, integerOption } from '../parse-options.ts';
 import { progressBar } from '../progress.ts';
 import { withWorkspace } from '../workspace.ts';
+import { recomputeQuietly } from '../../core/sellers/segments/index.ts';
+import { printRecompute } from './segments.ts';
 
 interface DemoCliOptions {
   sellers: number;
@@ -32,6 +34,10 @@ export function registerDemo(program: Command): void {
           const end = options.end ?? addDays(todayIn(timezone), -1);
           const bar = progressBar(true);
           const summary = await generateDemo(db, { sellers: options.sellers, days: options.days, seed: options.seed, end }, bar.update).finally(bar.stop);
+          // Like an import: tier the new sellers and find their opportunities (a failure is reported, the demo stays).
+          const segments = await recomputeQuietly(db, 'demo', (error) => {
+            process.stderr.write(`warning: recomputing seller segments failed (the demo data is in place): ${error instanceof Error ? error.message : String(error)}\n`);
+          });
           if (options.json) {
             process.stdout.write(`${JSON.stringify(summary)}\n`);
             return;
@@ -41,6 +47,7 @@ export function registerDemo(program: Command): void {
               `${summary.orderLines.toLocaleString('en-US')} order lines, ${summary.livestreams.toLocaleString('en-US')} livestreams ` +
               `(${summary.seconds.toFixed(1)} s).\n`,
           );
+          if (segments) printRecompute(segments);
         });
       }),
     );

@@ -10,6 +10,8 @@ import { Option } from 'commander';
 import { importFile } from '../../core/ingest/run-import.ts';
 import { importChangedData, scanQuietly } from '../../core/kpis/alerts/index.ts';
 import { printScan } from './alerts.ts';
+import { recomputeQuietly } from '../../core/sellers/segments/index.ts';
+import { printRecompute } from './segments.ts';
 import { IMPORT_KINDS } from '../../core/ingest/kinds/index.ts';
 import type { ImportOptions, ImportResult } from '../../core/ingest/import-types.ts';
 import { UserError } from '../../core/shared/errors.ts';
@@ -125,8 +127,12 @@ export function registerImport(program: Command): void {
               reportError(error);
             }
           }
-          // The imports have committed; a failing alert scan is reported and changes nothing else.
+          // The imports have committed; a failing recompute or alert scan is reported and changes nothing else.
           if (changed) {
+            const segments = await recomputeQuietly(db, 'import', (error) => {
+              process.stderr.write(`warning: recomputing seller segments after the import failed (the import itself is done): ${error instanceof Error ? error.message : String(error)}\n`);
+            });
+            if (segments) printRecompute(segments, options.json ? process.stderr : process.stdout);
             const summary = await scanQuietly(db, 'import', (error) => {
               process.stderr.write(`warning: the alert scan after the import failed (the import itself is done): ${error instanceof Error ? error.message : String(error)}\n`);
             });
