@@ -13,6 +13,7 @@ import { registerInit } from './commands/init.ts';
 import { registerOpportunities } from './commands/opportunities.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerSegments } from './commands/segments.ts';
+import { registerSellers } from './commands/sellers.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTargets } from './commands/targets.ts';
 import { registerUser } from './commands/user.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerQuery(program);
   registerOpportunities(program);
   registerSegments(program);
+  registerSellers(program);
   registerServe(program);
   registerTargets(program);
   registerUser(program);
