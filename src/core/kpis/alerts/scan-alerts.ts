@@ -67,11 +67,11 @@ export async function getLastScan(executor: Executor): Promise<LastScan | null> 
   }
 }
 
+/** First day with any sales or livestream data, and the latest day with sales (the scan's as-of day). */
 async function dataRange(executor: Executor): Promise<{ first: string | null; last: string | null }> {
   const [row] = await executor.query<{ first: string | null; last: string | null }>(sql`
-    SELECT CAST(least(min(first), min(last_live_first)) AS VARCHAR) AS first, CAST(max(last) AS VARCHAR) AS last FROM (
-      SELECT min(date) AS first, max(date) AS last, NULL::DATE AS last_live_first FROM seller_days
-      UNION ALL SELECT NULL, NULL, min(start_date) FROM livestreams)`);
+    SELECT CAST(least((SELECT min(date) FROM seller_days), (SELECT min(start_date) FROM livestreams)) AS VARCHAR) AS first,
+      CAST((SELECT max(date) FROM seller_days) AS VARCHAR) AS last`);
   return { first: row?.first ?? null, last: row?.last ?? null };
 }
 
