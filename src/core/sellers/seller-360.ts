@@ -19,7 +19,7 @@ import { rangeDays, type DateRange } from '../kpis/periods.ts';
 import { getSeller } from './registry.ts';
 import { resolveSellerPeriod, type SellerPeriod, type SellerPeriodRequest } from './seller-period.ts';
 
-export const SELLER_KPIS = ['gmv', 'orders', 'aov', 'buyers', 'live_sessions', 'live_hours', 'live_gmv_share', 'engagement_rate', 'gpm'] as const;
+export const SELLER_KPIS = ['gmv', 'orders', 'aov', 'buyers', 'live_sessions', 'live_gmv_share', 'engagement_rate', 'gpm'] as const;
 const MIN_TREND_DAYS = 28;
 const CALENDAR_DAYS = 182;
 const SESSION_LIMIT = 50;

@@ -5,7 +5,6 @@ import { LivestreamsPage } from '../features/livestreams/LivestreamsPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
-import { SellersPage } from '../features/sellers/SellersPage';
 import {
   ImportsIcon,
   LivestreamsIcon,
@@ -25,6 +24,10 @@ const SettingsPage = lazy(() =>
 );
 const ImportsPage = lazy(() =>
   import('../features/imports/ImportsPage').then((module) => ({ default: module.ImportsPage })),
+);
+// The Sellers grid (AG Grid) and the seller page (echarts) are the heaviest pages.
+const SellersSection = lazy(() =>
+  import('../features/sellers/SellersPage').then((module) => ({ default: module.SellersSection })),
 );
 const WorkspacePage = lazy(() =>
   import('../features/workspace/WorkspacePage').then((module) => ({ default: module.WorkspacePage })),
@@ -50,7 +53,14 @@ export const sectionGroupLabels: Record<SectionGroup, string | null> = {
 
 export const sections: readonly Section[] = [
   { path: '/', label: 'Overview', group: 'analysis', Icon: OverviewIcon, page: <OverviewPage /> },
-  { path: '/sellers', label: 'Sellers', group: 'analysis', Icon: SellersIcon, page: <SellersPage /> },
+  {
+    path: '/sellers',
+    label: 'Sellers',
+    group: 'analysis',
+    Icon: SellersIcon,
+    page: <SellersSection />,
+    subPath: ':id',
+  },
   {
     path: '/opportunities',
     label: 'Opportunities',
