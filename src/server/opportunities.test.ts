@@ -105,7 +105,7 @@ describe('opportunities and segments over HTTP', () => {
     expect(task.statusCode).toBe(201);
     const { id } = task.json<{ task: { id: number } }>().task;
     const [row] = await db.query(sql`SELECT title, source, source_ref, seller_id, priority FROM tasks WHERE id = ${id}`);
-    expect(row).toEqual({ title: 'Big Home: big seller that never goes live', source: 'opportunity', source_ref: 'never_live_big_seller:seller:big', seller_id: 'big', priority: 'high' });
+    expect(row).toEqual({ title: 'Big Home — Big seller that never goes live', source: 'opportunity', source_ref: 'never_live_big_seller:seller:big', seller_id: 'big', priority: 'high' });
     expect((await list('?rule=never_live_big_seller')).opportunities[0]?.openTaskId).toBe(id);
     const again = await app.inject({ method: 'POST', url: `${url}/task`, headers: await as('analyst'), payload: {} });
     expect(again.statusCode).toBe(409);

@@ -84,7 +84,7 @@ async function defaultOwner(executor: Executor, sellerId: string | null): Promis
 
 function defaultTitle(o: Opportunity): string {
   const who = o.sellerName ?? o.subcategoryName ?? o.subject;
-  return `${who}: ${o.title.charAt(0).toLowerCase()}${o.title.slice(1)}`.slice(0, 200);
+  return `${who} — ${o.title}`.slice(0, 200);
 }
 
 export async function createTaskFromOpportunity(db: Database, actor: Actor, ref: OpportunityRef, input: TaskInput = {}): Promise<CreatedTask> {

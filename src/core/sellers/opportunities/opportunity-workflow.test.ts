@@ -100,7 +100,7 @@ describe('create task and log contact', () => {
 
   it('creates a task from the opportunity, owned by the seller\'s owner, and refuses a second open one', async () => {
     const task = await createTaskFromOpportunity(db, manager, ref, { dueAt: addDays(today, 7), priority: 'high' });
-    expect(task).toMatchObject({ title: 'Big Home: big seller that never goes live', owner: 'manager', priority: 'high', sellerId: 'big', sourceRef: 'never_live_big_seller:seller:big' });
+    expect(task).toMatchObject({ title: 'Big Home — Big seller that never goes live', owner: 'manager', priority: 'high', sellerId: 'big', sourceRef: 'never_live_big_seller:seller:big' });
     const [row] = await db.query<{ source: string; source_ref: string; status: string; description: string; created_by: string }>(
       sql`SELECT source, source_ref, status, description, created_by FROM tasks WHERE id = ${task.id}`,
     );

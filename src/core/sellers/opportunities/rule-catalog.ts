@@ -140,7 +140,7 @@ export const RULES: readonly OpportunityRule[] = [
     subject: 'subcategory',
     severity: 'medium',
     reason:
-      '{subcategory}: GMV {gmv} in the last 4 weeks, up {growth} on the 4 weeks before ({gmv_before}), but only {active_sellers} active sellers (median subcategory: {median_sellers}). Recruit or activate sellers here.',
+      '{subcategory}: GMV {gmv} in the last 4 weeks, up {growth} on the 4 weeks before ({gmv_before}), with few sellers active: {active_sellers}, against {median_sellers} in the median subcategory. Recruit or activate sellers here.',
     upside: null,
     thresholds: [
       { name: 'min_growth_percent', label: 'GMV growth', default: 15, unit: 'percent' },
@@ -152,7 +152,7 @@ export const RULES: readonly OpportunityRule[] = [
       { name: 'gmv_before', label: 'GMV, 4 weeks before', format: 'money' },
       { name: 'growth', label: 'Growth', format: 'percent' },
       { name: 'active_sellers', label: 'Active sellers', format: 'count' },
-      { name: 'median_sellers', label: 'Median subcategory', format: 'count' },
+      { name: 'median_sellers', label: 'Median subcategory', format: 'number' },
       { name: 'gmv_per_seller', label: 'GMV per active seller', format: 'money' },
     ],
     query: supplyGap,

@@ -161,7 +161,7 @@ describe('supply gap', () => {
       upside: null,
       evidence: { subcategory: 'Home Decor', gmv: 5600, gmv_before: 2800, growth: 1, active_sellers: 1 },
     });
-    expect(map.get('subcategory:decor')?.reason).toMatch(/^Home Decor: GMV \$5\.6K in the last 4 weeks, up 100% on the 4 weeks before \(\$2\.8K\), but only 1 active sellers \(median subcategory: \d+\)\. Recruit or activate sellers here\.$/);
+    expect(map.get('subcategory:decor')?.reason).toMatch(/^Home Decor: GMV \$5\.6K in the last 4 weeks, up 100% on the 4 weeks before \(\$2\.8K\), with few sellers active: 1, against [\d.]+ in the median subcategory\. Recruit or activate sellers here\.$/);
   });
 });
 

@@ -9,6 +9,7 @@ import { AlertRulesPanel } from '../alerts/AlertRulesPanel';
 import { AlertsSettingsPanel } from '../alerts/AlertsSettingsPanel';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { useSession } from '../auth/session-context';
+import { SegmentsPanel } from '../segments/SegmentsPanel';
 import { TargetsPanel } from '../targets/TargetsPanel';
 import { TokensPanel } from '../tokens/TokensPanel';
 import { UsersPanel } from '../users/UsersPanel';
@@ -21,6 +22,7 @@ const panels: Record<SettingsTab, ComponentType> = {
   targets: TargetsPanel,
   alerts: AlertsSettingsPanel,
   'alert-rules': AlertRulesPanel,
+  segments: SegmentsPanel,
 };
 
 export function SettingsPage() {
