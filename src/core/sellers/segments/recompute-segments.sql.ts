@@ -3,12 +3,11 @@
  * statement, each with the reason a person can read ("GMV Rp 12.3M over the last 90 days, #3 of
  * 1,480 sellers with sales (top 1%); S is the top 5%"). Every GMV and session count comes from the
  * metric catalog (rolling windows compiled by seller); only `sellers.first_seen/last_seen` and the
- * date of the last livestream are read directly. The table is replaced as a whole, so a seller
+ * date of the last livestream (whether there ever was one) are read directly. The table is replaced as a whole, so a seller
  * that disappeared (merged away) loses its row. Definitions: segment-definitions.ts.
  */
 import type { Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
-import { daysBetween } from '../../shared/dates.ts';
 import { SEGMENT_RULES as R } from './segment-definitions.ts';
 import { countText, moneyText, percentText } from './reason-text.sql.ts';
 import { sellerWeeklyBlocks, sellerWindow } from './rolling-windows.sql.ts';
@@ -16,8 +15,6 @@ import type { TierThresholds } from './tier-thresholds.ts';
 
 export interface RecomputeInput {
   asOf: string;
-  /** First day with data: "ever live" counts sessions from here. */
-  dataFrom: string;
   thresholds: TierThresholds;
   currency: string;
 }
@@ -40,7 +37,6 @@ export async function writeSegments(executor: Executor, input: RecomputeInput): 
   const recent = sellerWindow(d, ['gmv'], asOf, R.trendDays);
   const before = sellerWindow(d, ['gmv'], asOf, R.trendDays, R.trendDays);
   const weeks = sellerWeeklyBlocks(d, ['live_sessions'], asOf, R.liveWeeks);
-  const allTime = sellerWindow(d, ['live_sessions'], asOf, Math.max(1, daysBetween(input.dataFrom, asOf) + 1));
   const windowText = `the last ${t.windowDays} days`;
   // Rounded so an exact +20% counts as +20% whatever the binary fraction of the division.
   const change = sql`round(gmv_now / gmv_before - 1, 6)`;
@@ -50,7 +46,7 @@ export async function writeSegments(executor: Executor, input: RecomputeInput): 
   await executor.run(sql`DELETE FROM seller_segments`);
   return executor.run(sql`
     INSERT INTO seller_segments (seller_id, tier, tier_reason, lifecycle, lifecycle_reason, live_status, live_status_reason, gmv_window, computed_at)
-    WITH win AS (${window}), recent AS (${recent}), before AS (${before}), weeks AS (${weeks}), all_time AS (${allTime}),
+    WITH win AS (${window}), recent AS (${recent}), before AS (${before}), weeks AS (${weeks}),
     ranked AS (
       SELECT seller, gmv, rank() OVER (ORDER BY gmv DESC) AS rank, count(*) OVER () AS n
       FROM win WHERE gmv > 0
@@ -60,13 +56,12 @@ export async function writeSegments(executor: Executor, input: RecomputeInput): 
     b AS (
       SELECT s.id, s.first_seen, CASE WHEN s.last_seen > ${day} THEN ${day} ELSE s.last_seen END AS last_seen, r.gmv, r.rank, r.n, r.rank / r.n AS share,
         coalesce(recent.gmv, 0) AS gmv_now, coalesce(before.gmv, 0) AS gmv_before,
-        coalesce(lw.weeks, 0) AS live_weeks, coalesce(lt.live_sessions, 0) AS sessions, ll.day AS last_live
+        coalesce(lw.weeks, 0) AS live_weeks, ll.day AS last_live
       FROM sellers s
       LEFT JOIN ranked r ON r.seller = s.id
       LEFT JOIN recent ON recent.seller = s.id
       LEFT JOIN before ON before.seller = s.id
       LEFT JOIN live_weeks lw ON lw.seller = s.id
-      LEFT JOIN all_time lt ON lt.seller = s.id
       LEFT JOIN last_live ll ON ll.seller_id = s.id
     ),
     tiered AS (
@@ -106,14 +101,14 @@ export async function writeSegments(executor: Executor, input: RecomputeInput): 
         ELSE ${trendText} || ', within ±' || ${percentText(sql`${R.trendChange}`)} || ' of the 4 weeks before (' || ${money(sql`gmv_before`)} || ')'
       END AS lifecycle_reason,
       CASE
-        WHEN sessions = 0 THEN 'never'
+        WHEN last_live IS NULL THEN 'never'
         WHEN ${dayCount(sql`last_live`, day)} >= ${R.liveLapsedAfterDays} THEN 'lapsed'
         WHEN live_weeks >= ${R.liveRegularWeeks} THEN 'regular'
         ELSE 'occasional' END AS live_status,
       CASE
-        WHEN sessions = 0 THEN 'no livestream recorded'
+        WHEN last_live IS NULL THEN 'no livestream recorded'
         WHEN ${dayCount(sql`last_live`, day)} >= ${R.liveLapsedAfterDays} THEN 'last livestream ' || CAST(last_live AS VARCHAR) || ', '
-          || ${dayCount(sql`last_live`, day)} || ' days ago (' || ${countText(sql`sessions`)} || CASE WHEN sessions = 1 THEN ' session' ELSE ' sessions' END || ' in all)'
+          || ${dayCount(sql`last_live`, day)} || ' days ago'
         ELSE 'live in ' || live_weeks || ${` of the last ${R.liveWeeks} weeks; last on `} || CAST(last_live AS VARCHAR)
       END AS live_status_reason,
       coalesce(gmv, 0) AS gmv_window,

@@ -50,7 +50,7 @@ export async function recomputeSegments(executor: Executor, options: RecomputeOp
     await executor.run(sql`DELETE FROM opportunities`);
   } else {
     const thresholds = await getTierThresholds(executor);
-    summary.sellers = await writeSegments(executor, { asOf, dataFrom: range.first, thresholds, currency });
+    summary.sellers = await writeSegments(executor, { asOf, thresholds, currency });
     summary.opportunities = await evaluateOpportunities(executor, {
       asOf,
       today: options.today ?? todayIn(timezone),
