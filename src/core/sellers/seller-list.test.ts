@@ -98,6 +98,17 @@ describe('the Sellers grid query', () => {
     expect(kitchen.rows.find((r) => r.id === 's1')).toMatchObject({ gmv: 400, gmv_previous: 200, live_sessions: 2 });
   });
 
+  it('keeps figures per period until the facts change, while profile edits show at once', async () => {
+    const s3 = async () => (await listSellers(db, { ...PERIOD, filters: { q: 'dapur' } })).rows[0];
+    expect(await s3()).toMatchObject({ gmv: 0, region: 'Jakarta' });
+    await db.exec(`UPDATE sellers SET region = 'Bogor' WHERE id = 's3'`);
+    expect(await s3()).toMatchObject({ gmv: 0, region: 'Bogor' });
+    // New facts (an import, a demo run, a merge) move the facts version: the figures are rebuilt.
+    await db.exec(`INSERT INTO seller_days (seller_id, date, source, gmv, orders, items_sold) VALUES ('s3', DATE '2026-11-13', 'import', 75.25, 3, 3)`);
+    expect(await s3()).toMatchObject({ gmv: 75.25, orders: 3, region: 'Bogor' });
+    await db.exec(`DELETE FROM seller_days WHERE seller_id = 's3' AND date = DATE '2026-11-13'; UPDATE sellers SET region = 'Jakarta' WHERE id = 's3'`);
+  });
+
   it('exports the view with the same rows and order as the grid', async () => {
     const request: SellerListRequest = { ...PERIOD, filters: { subcategory: ['kitchen'] }, sort: { column: 'name', direction: 'desc' } };
     const table = await sellersTable(db, request);
