@@ -70,5 +70,10 @@ export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promi
     });
     applied.push(migration.version);
   }
+  // Write the new schema into the database file now rather than leaving it in the WAL: DuckDB
+  // cannot replay some DDL from a WAL (a table rebuilt with a sequence default fails with
+  // "GetDefaultDatabase with no default database set"), so a process killed before its first
+  // checkpoint would leave a database that does not open.
+  if (applied.length > 0) await db.checkpoint();
   return { applied, current: newest };
 }
