@@ -6,6 +6,7 @@
  */
 import type { Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
+import { SELLER_TIERS } from '../sellers/segments/seller-tiers.sql.ts';
 import { todayIn } from '../shared/dates.ts';
 import { getSettings } from '../shared/settings.ts';
 import { METRICS } from '../metrics/catalog/index.ts';
@@ -27,7 +28,7 @@ export async function targetOptions(executor: Executor): Promise<TargetOptions> 
     executor.query<{ id: string; name: string; parent_name: string | null }>(sql`
       SELECT c.id, c.name, p.name AS parent_name FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
       WHERE c.parent_id IS NOT NULL ORDER BY p.name, c.name`),
-    executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM sellers WHERE tier IS NOT NULL ORDER BY tier`),
+    executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM (${SELLER_TIERS}) t WHERE tier IS NOT NULL ORDER BY tier`),
     executor.query<{ day: string | null }>(sql`
       SELECT max(day) AS day FROM (SELECT max(date) AS day FROM seller_days UNION ALL SELECT max(start_date) FROM livestreams) AS latest`),
     getSettings(executor),

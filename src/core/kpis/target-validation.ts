@@ -7,6 +7,7 @@
  */
 import type { Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
+import { SELLER_TIERS } from '../sellers/segments/seller-tiers.sql.ts';
 import { UserError } from '../shared/errors.ts';
 import { METRICS } from '../metrics/catalog/index.ts';
 import { sellerNameKey, sellerNameKeySql } from '../sellers/seller-name-key.ts';
@@ -77,7 +78,7 @@ interface ScopeLookups {
 /** The subcategories, tiers and sellers the batch names, keyed case-insensitively (sellers also by name). */
 async function loadLookups(executor: Executor, scopes: TargetScope[]): Promise<ScopeLookups> {
   const subcategories = await executor.query<{ id: string }>(sql`SELECT id FROM categories WHERE parent_id IS NOT NULL`);
-  const tiers = await executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM sellers WHERE tier IS NOT NULL`);
+  const tiers = await executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM (${SELLER_TIERS}) t WHERE tier IS NOT NULL`);
   const sellerTexts = [...new Set(scopes.flatMap((s) => (s.kind === 'seller' ? [s.id] : [])))];
   const sellers = new Map<string, string>();
   if (sellerTexts.length > 0) {

@@ -5,6 +5,7 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
+import { SELLER_TIERS } from '../../sellers/segments/seller-tiers.sql.ts';
 import { METRICS } from '../../metrics/catalog/index.ts';
 import type { MetricFormat } from '../../metrics/types.ts';
 import { isUserError } from '../../shared/errors.ts';
@@ -38,7 +39,7 @@ export async function alertRuleOptions(executor: Executor): Promise<AlertRuleOpt
   const subcategories = await executor.query<{ id: string; name: string; parent_name: string | null }>(sql`
     SELECT c.id, c.name, p.name AS parent_name FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
     WHERE c.parent_id IS NOT NULL ORDER BY p.name, c.name`);
-  const tiers = await executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM sellers WHERE tier IS NOT NULL ORDER BY tier`);
+  const tiers = await executor.query<{ tier: string }>(sql`SELECT DISTINCT tier FROM (${SELLER_TIERS}) t WHERE tier IS NOT NULL ORDER BY tier`);
   const { currency } = await getSettings(executor);
   return {
     metrics: [...METRICS.values()]

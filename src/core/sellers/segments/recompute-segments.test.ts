@@ -4,6 +4,7 @@ import { sql } from '../../db/sql.ts';
 import { openMigratedMemoryDb } from '../../../../test/support/temp-db.ts';
 import { D, insertSellers, type SellerSpec } from '../../../../test/support/seller-map-data.ts';
 import { writeSegments } from './recompute-segments.sql.ts';
+import { SELLER_TIERS } from './seller-tiers.sql.ts';
 import { DEFAULT_TIER_THRESHOLDS, type TierThresholds } from './tier-thresholds.ts';
 
 interface SegmentRow {
@@ -43,7 +44,7 @@ const lifecycle: SellerSpec[] = [
   { id: 'steady_edge', gmv: [{ back: [55, 28], gmv: 100 }, { back: [27, 0], gmv: 119 }] },
   { id: 'declining', gmv: [{ back: [55, 28], gmv: 100 }, { back: [27, 0], gmv: 70 }] },
   { id: 'back_from_break', gmv: [{ back: [80, 60], gmv: 100 }, { back: [20, 0], gmv: 100 }] },
-  { id: 'registered_only' },
+  { id: 'registered_only', tier: 'Gold' },
 ];
 const live: SellerSpec[] = [
   { id: 'lapsed', gmv: [{ back: [89, 0], gmv: 100 }], sessions: [{ back: [60, 30] }] },
@@ -130,5 +131,16 @@ describe('livestream adopter status', () => {
     expect(get(map, 'lapsed').live_status_reason).toBe('last livestream 2026-03-01, 30 days ago');
     expect(get(map, 'regular').live_status_reason).toBe('live in 8 of the last 8 weeks; last on 2026-03-31');
     expect(get(map, 'occasional').live_status_reason).toBe('live in 3 of the last 8 weeks; last on 2026-03-31');
+  });
+});
+
+describe('the tier the seller_tier dimension reads', () => {
+  it('is the computed tier, else the platform tier from the export', async () => {
+    await segments();
+    const [row] = await db.query(sql`SELECT tier FROM (${SELLER_TIERS}) t WHERE seller_id = 'registered_only'`);
+    expect(row).toEqual({ tier: 'C' });
+    await db.run(sql`DELETE FROM seller_segments`);
+    const [platform] = await db.query(sql`SELECT tier FROM (${SELLER_TIERS}) t WHERE seller_id = 'registered_only'`);
+    expect(platform).toEqual({ tier: 'Gold' });
   });
 });
