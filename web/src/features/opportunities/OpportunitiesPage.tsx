@@ -30,10 +30,10 @@ function useFilters(): [OpportunityFilters, (next: OpportunityFilters) => void] 
 
 function Freshness({ data }: { data: OpportunityPage }) {
   const last = data.lastRecompute;
-  if (!last) return <>Not computed yet — they are found after the first import.</>;
+  if (!last?.asOf) return <>No sales or livestream data yet — opportunities are found after the first import.</>;
   return (
     <>
-      Found on data to {last.asOf ? formatDate(last.asOf) : '—'} · recomputed {formatDateTime(last.at)} (after each import and every morning)
+      Found on data to {formatDate(last.asOf)} · recomputed {formatDateTime(last.at)} (after each import and every morning)
     </>
   );
 }
@@ -173,7 +173,7 @@ function Body({
   }
   const data = list.data;
   if (data.total > 0) return render(data);
-  if (!data.lastRecompute || data.lastRecompute.sellers === 0) {
+  if (!data.lastRecompute?.asOf) {
     return (
       <EmptyNote title="No opportunities yet" testId="opportunities-empty">
         They are found from sales and livestream data. <Anchor component={Link} to="/imports">Import</Anchor> seller, order or livestream exports; the list fills in right after.
