@@ -7,6 +7,7 @@ import { openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
 import { TINY_DATASET } from '../../../test/support/tiny-dataset.ts';
 import { listSellers, SORT_COLUMNS, type SellerListRequest } from './seller-list.ts';
 import { sellersTable } from './seller-export.ts';
+import { updateSeller } from './registry.ts';
 
 // The tiny dataset (s1 Casa Rapi with lines and two sessions, s2 Glow Lab with imported days) plus
 // three sellers without sales, segments for some, an owner, and contacts at known dates.
@@ -98,15 +99,17 @@ describe('the Sellers grid query', () => {
     expect(kitchen.rows.find((r) => r.id === 's1')).toMatchObject({ gmv: 400, gmv_previous: 200, live_sessions: 2 });
   });
 
-  it('keeps figures per period until the facts change, while profile edits show at once', async () => {
+  it('keeps figures per period until the facts change, while profile edits show at once (cached rows follow both)', async () => {
     const s3 = async () => (await listSellers(db, { ...PERIOD, filters: { q: 'dapur' } })).rows[0];
     expect(await s3()).toMatchObject({ gmv: 0, region: 'Jakarta' });
-    await db.exec(`UPDATE sellers SET region = 'Bogor' WHERE id = 's3'`);
+    await updateSeller(db, CLI_ACTOR, 's3', { region: 'Bogor' });
     expect(await s3()).toMatchObject({ gmv: 0, region: 'Bogor' });
     // New facts (an import, a demo run, a merge) move the facts version: the figures are rebuilt.
     await db.exec(`INSERT INTO seller_days (seller_id, date, source, gmv, orders, items_sold) VALUES ('s3', DATE '2026-11-13', 'import', 75.25, 3, 3)`);
     expect(await s3()).toMatchObject({ gmv: 75.25, orders: 3, region: 'Bogor' });
-    await db.exec(`DELETE FROM seller_days WHERE seller_id = 's3' AND date = DATE '2026-11-13'; UPDATE sellers SET region = 'Jakarta' WHERE id = 's3'`);
+    await db.exec(`DELETE FROM seller_days WHERE seller_id = 's3' AND date = DATE '2026-11-13'`);
+    await updateSeller(db, CLI_ACTOR, 's3', { region: 'Jakarta' });
+    expect(await s3()).toMatchObject({ gmv: 0, region: 'Jakarta' });
   });
 
   it('exports the view with the same rows and order as the grid', async () => {

@@ -1,63 +1,52 @@
 /**
  * The Sellers grid: every seller of the registry with its segments, owner, last contact, profile
  * completeness and the period's sales and livestream figures — filtered, sorted and paged inside
- * DuckDB, so a request at 100,000 sellers returns one page and never moves the registry into
- * JavaScript. The figures come from the metric catalog compiled by seller and are kept per period
- * until the facts change (seller-figures.ts); profiles, segments, owners and contacts are joined
- * live, so an edit shows at once. Sort columns and filters come from the whitelists below, never
- * from request text. Merged sellers (see seller-merge.ts) are left out.
+ * DuckDB over the grid's rows of the period (seller-grid-table.ts: the catalog's figures by seller
+ * joined with the live registry, kept until either changes), so a request at 100,000 sellers
+ * returns one page and never moves the registry into JavaScript. Sort columns and filters come
+ * from the whitelists below, never from request text. Merged sellers (seller-merge.ts) are left out.
  */
 import type { Executor } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { todayIn, addDays } from '../shared/dates.ts';
 import { getSettings } from '../shared/settings.ts';
 import { UserError } from '../shared/errors.ts';
-import { completenessScoreSql, missingFieldsSql } from './profile-completeness.ts';
 import { resolveSellerPeriod, type SellerPeriod, type SellerPeriodRequest } from './seller-period.ts';
-import { forgetSellerFigures, PERIOD_METRICS, sellerFigures } from './seller-figures.ts';
-
-const COMPLETENESS = completenessScoreSql().toString();
-const CHANGE_RATIO = 'CASE WHEN coalesce(f.gmv_previous, 0) = 0 THEN NULL ELSE round((coalesce(f.gmv, 0) - f.gmv_previous) / f.gmv_previous, 6) END';
+import { forgetSellerGridRows, sellerGridRows } from './seller-grid-table.ts';
 
 export const LIFECYCLES = ['new', 'growing', 'steady', 'declining', 'dormant', 'churned'] as const;
 export const LIVE_STATUSES = ['never', 'lapsed', 'occasional', 'regular'] as const;
 
-/** Additive figures count 0 for a seller without rows (nothing sold); ratios stay empty. */
-const ADDITIVE = new Set(['gmv', 'orders', 'live_sessions', 'live_gmv']);
-
-/** What a sort or filter needs joined besides the seller and its figures. */
-type Join = 'segments' | 'owner' | 'contact' | 'taxonomy';
-
-/** Sortable columns → the expression (over s sellers, f figures and the joins) and what it needs. */
-const SORTS: Record<string, { expr: string; needs?: Join }> = {
-  name: { expr: 'lower(s.name)' },
-  id: { expr: 's.id' },
-  subcategory: { expr: 'lower(sub.name)', needs: 'taxonomy' },
-  category: { expr: 'lower(cat.name)', needs: 'taxonomy' },
+/** Sortable columns → the expression over the grid's rows `r` (seller-grid-table.ts). */
+const SORTS: Record<string, string> = {
+  name: 'r.name_key',
+  id: 'r.id',
+  subcategory: 'r.subcategory_key',
+  category: 'r.category_key',
   // Tiers are GMV percentiles of a rolling window, so the window's GMV orders them (and within them).
-  tier: { expr: 'seg.gmv_window', needs: 'segments' },
-  platform_tier: { expr: 's.tier' },
-  lifecycle: { expr: `list_position(['${LIFECYCLES.join("','")}'], seg.lifecycle)`, needs: 'segments' },
-  live_status: { expr: `list_position(['${LIVE_STATUSES.join("','")}'], seg.live_status)`, needs: 'segments' },
-  region: { expr: 'lower(s.region)' },
-  status: { expr: 's.status' },
-  owner: { expr: 'lower(u.display_name)', needs: 'owner' },
-  last_contact_at: { expr: 'c.last_contact_at', needs: 'contact' },
-  last_contact_date: { expr: 'c.last_contact_at', needs: 'contact' },
-  completeness: { expr: COMPLETENESS },
-  followers: { expr: 's.followers' },
-  store_rating: { expr: 's.store_rating' },
-  first_seen: { expr: 's.first_seen' },
-  last_seen: { expr: 's.last_seen' },
-  gmv: { expr: 'coalesce(f.gmv, 0)' },
-  gmv_previous: { expr: 'coalesce(f.gmv_previous, 0)' },
-  gmv_change: { expr: 'coalesce(f.gmv, 0) - coalesce(f.gmv_previous, 0)' },
-  gmv_change_ratio: { expr: CHANGE_RATIO },
-  orders: { expr: 'coalesce(f.orders, 0)' },
-  aov: { expr: 'f.aov' },
-  live_sessions: { expr: 'coalesce(f.live_sessions, 0)' },
-  live_gmv: { expr: 'coalesce(f.live_gmv, 0)' },
-  live_gmv_share: { expr: 'f.live_gmv_share' },
+  tier: 'r.tier_gmv_window',
+  platform_tier: 'r.platform_tier',
+  lifecycle: `list_position(['${LIFECYCLES.join("','")}'], r.lifecycle)`,
+  live_status: `list_position(['${LIVE_STATUSES.join("','")}'], r.live_status)`,
+  region: 'r.region_key',
+  status: 'r.status',
+  owner: 'r.owner_key',
+  last_contact_at: 'r.last_contact_at',
+  last_contact_date: 'r.last_contact_at',
+  completeness: 'r.completeness',
+  followers: 'r.followers',
+  store_rating: 'r.store_rating',
+  first_seen: 'r.first_seen',
+  last_seen: 'r.last_seen',
+  gmv: 'r.gmv',
+  gmv_previous: 'r.gmv_previous',
+  gmv_change: 'r.gmv_change',
+  gmv_change_ratio: 'r.gmv_change_ratio',
+  orders: 'r.orders',
+  aov: 'r.aov',
+  live_sessions: 'r.live_sessions',
+  live_gmv: 'r.live_gmv',
+  live_gmv_share: 'r.live_gmv_share',
 };
 export const SORT_COLUMNS = Object.keys(SORTS);
 
@@ -155,124 +144,73 @@ function checkSort(sort: SellerSort | undefined): SellerSort {
 
 const nonEmpty = <T>(values: T[] | undefined): values is T[] => values !== undefined && values.length > 0;
 
-interface Conditions {
-  where: Sql[];
-  needs: Set<Join>;
-}
-
-function filterConditions(executor: Executor, filters: SellerFilters, today: string, timezone: string): Conditions {
-  const where: Sql[] = [sql`NOT EXISTS (SELECT 1 FROM seller_merges m WHERE m.merged_id = s.id)`];
-  const needs = new Set<Join>();
+function filterConditions(filters: SellerFilters, today: string): Sql[] {
+  const where: Sql[] = [sql`true`];
   const q = filters.q?.trim().toLowerCase();
-  if (q) {
-    where.push(sql`(contains(lower(s.name), ${q}) OR contains(lower(coalesce(s.shop_name, '')), ${q}) OR contains(lower(s.id), ${q}))`);
-  }
-  const inList = (column: Sql, values: string[] | undefined, need?: Join) => {
-    if (!nonEmpty(values)) return;
-    where.push(sql`${column} IN (${sql.join(values)})`);
-    if (need) needs.add(need);
+  if (q) where.push(sql`contains(r.search, ${q})`);
+  const inList = (column: string, values: string[] | undefined) => {
+    if (nonEmpty(values)) where.push(sql`${sql.raw(column)} IN (${sql.join(values)})`);
   };
-  inList(sql`s.category_id`, filters.category);
-  inList(sql`s.subcategory_id`, filters.subcategory);
-  inList(sql`seg.tier`, filters.tier, 'segments');
-  inList(sql`s.tier`, filters.platform_tier);
-  inList(sql`seg.lifecycle`, filters.lifecycle, 'segments');
-  inList(sql`seg.live_status`, filters.live_status, 'segments');
-  inList(sql`s.region`, filters.region);
-  inList(sql`s.status`, filters.status);
+  inList('r.category', filters.category);
+  inList('r.subcategory', filters.subcategory);
+  inList('r.tier', filters.tier);
+  inList('r.platform_tier', filters.platform_tier);
+  inList('r.lifecycle', filters.lifecycle);
+  inList('r.live_status', filters.live_status);
+  inList('r.region', filters.region);
+  inList('r.status', filters.status);
   if (nonEmpty(filters.owner)) {
     const ids = filters.owner.filter((o): o is number => typeof o === 'number');
     const parts: Sql[] = [];
-    if (ids.length) parts.push(sql`s.owner_user_id IN (${sql.join(ids)})`);
-    if (filters.owner.includes('none')) parts.push(sql`s.owner_user_id IS NULL`);
+    if (ids.length) parts.push(sql`r.owner_user_id IN (${sql.join(ids)})`);
+    if (filters.owner.includes('none')) parts.push(sql`r.owner_user_id IS NULL`);
     where.push(sql`(${sql.join(parts, ' OR ')})`);
   }
-  if (filters.completeness_below !== undefined) {
-    where.push(sql`${completenessScoreSql()} < ${filters.completeness_below}`);
-  }
+  if (filters.completeness_below !== undefined) where.push(sql`r.completeness < ${filters.completeness_below}`);
   if (filters.not_contacted_days !== undefined) {
+    // last_contact_date is the local date in the workspace time zone.
     const since = addDays(today, -filters.not_contacted_days);
-    const contactDay = executor.dialect.localDate(sql`c.last_contact_at`, sql`${timezone}`);
-    where.push(sql`(c.last_contact_at IS NULL OR ${contactDay} < CAST(${since} AS DATE))`);
-    needs.add('contact');
+    where.push(sql`(r.last_contact_date IS NULL OR r.last_contact_date < CAST(${since} AS DATE))`);
   }
-  return { where, needs };
+  return where;
 }
 
-const JOINS: Record<Join, Sql> = {
-  segments: sql`LEFT JOIN seller_segments seg ON seg.seller_id = s.id`,
-  owner: sql`LEFT JOIN users u ON u.id = s.owner_user_id`,
-  contact: sql`LEFT JOIN (SELECT seller_id, max("at") AS last_contact_at FROM communications GROUP BY seller_id) c ON c.seller_id = s.id`,
-  taxonomy: sql`LEFT JOIN categories cat ON cat.id = s.category_id LEFT JOIN categories sub ON sub.id = s.subcategory_id`,
-};
+const OUTPUT = sql.raw(`r.id, r.name, r.shop_name, r.category, r.category_name, r.subcategory, r.subcategory_name,
+  r.platform_tier, r.tier, r.lifecycle, r.live_status, r.region, r.status, r.owner_user_id, r.owner_name,
+  r.last_contact_at, r.last_contact_date, r.completeness, r.missing_fields, r.gmv, r.gmv_previous, r.gmv_change,
+  r.gmv_change_ratio, r.orders, r.aov, r.live_sessions, r.live_gmv, r.live_gmv_share`);
 
-const joins = (needs: Iterable<Join>) => sql.join([...new Set(needs)].map((j) => JOINS[j]), ' ');
-
-/** Display columns of the rows `s` joined with their figures `f` and the joins named in JOINS. */
-function displayColumns(executor: Executor, timezone: string): Sql {
-  return sql`s.id, s.name, s.shop_name, s.category_id AS category, cat.name AS category_name,
-    s.subcategory_id AS subcategory, sub.name AS subcategory_name, s.tier AS platform_tier,
-    seg.tier, seg.lifecycle, seg.live_status, s.region, s.status, s.owner_user_id, u.display_name AS owner_name,
-    c.last_contact_at, ${executor.dialect.localDate(sql`c.last_contact_at`, sql`${timezone}`)} AS last_contact_date,
-    ${completenessScoreSql()} AS completeness, ${missingFieldsSql()} AS missing_fields,
-    ${sql.join(PERIOD_METRICS.map((name) => (ADDITIVE.has(name) ? sql`coalesce(f.${sql.ident(name)}, 0) AS ${sql.ident(name)}` : sql`f.${sql.ident(name)}`)))},
-    coalesce(f.gmv_previous, 0) AS gmv_previous, coalesce(f.gmv, 0) - coalesce(f.gmv_previous, 0) AS gmv_change,
-    ${sql.raw(CHANGE_RATIO)} AS gmv_change_ratio`;
-}
-
-/**
- * A page in two steps: the filters and the sort key over every seller (with only the joins they
- * need), then the display columns of the page's sellers alone, looked up by id — the completeness
- * list, names and dates of 100,000 sellers are never built to show 100. An export (more rows than
- * a page) takes the display columns in the same statement instead.
- */
+/** One page (or an export's rows) of a view, with the view's total. */
 async function pageOf(executor: Executor, request: SellerListRequest, sort: SellerSort, limit: number, offset: number) {
   const period = await resolveSellerPeriod(executor, request);
   const { timezone } = await getSettings(executor);
   const today = request.today ?? todayIn(timezone);
-  const conditions = filterConditions(executor, request.filters ?? {}, today, timezone);
-  const key = SORTS[sort.column] ?? { expr: 'coalesce(f.gmv, 0)' };
+  const where = sql.join(filterConditions(request.filters ?? {}, today), ' AND ');
   const direction = sql.raw(sort.direction.toUpperCase());
-  const run = async (figures: Sql): Promise<(SellerListRow & { total: number })[]> => {
-    const ordered = sql`SELECT s.id, ${sql.raw(key.expr)} AS sort_key, count(*) OVER () AS total
-      FROM sellers s LEFT JOIN ${figures} f ON f.seller_id = s.id ${joins([...conditions.needs, ...(key.needs ? [key.needs] : [])])}
-      WHERE ${sql.join(conditions.where, ' AND ')}
-      ORDER BY sort_key ${direction} NULLS LAST, s.id ${executor.dialect.limit(limit, offset)}`;
-    if (limit > MAX_PAGE_SIZE) {
-      return executor.query(sql`WITH page AS (${ordered})
-        SELECT ${displayColumns(executor, timezone)}, page.total
-        FROM page JOIN sellers s ON s.id = page.id LEFT JOIN ${figures} f ON f.seller_id = s.id ${joins(['segments', 'owner', 'contact', 'taxonomy'])}
-        ORDER BY page.sort_key ${direction} NULLS LAST, page.id`);
-    }
-    const page = await executor.query<{ id: string; total: number }>(ordered);
-    if (page.length === 0) return [];
-    const ids = sql.join(page.map((p) => p.id));
-    const rows = await executor.query<SellerListRow>(sql`
-      SELECT ${displayColumns(executor, timezone)}
-      FROM sellers s
-        LEFT JOIN (SELECT * FROM ${figures} WHERE seller_id IN (${ids})) f ON f.seller_id = s.id
-        LEFT JOIN (SELECT * FROM seller_segments WHERE seller_id IN (${ids})) seg ON seg.seller_id = s.id
-        LEFT JOIN users u ON u.id = s.owner_user_id
-        LEFT JOIN (SELECT seller_id, max("at") AS last_contact_at FROM communications WHERE seller_id IN (${ids}) GROUP BY seller_id) c ON c.seller_id = s.id
-        LEFT JOIN categories cat ON cat.id = s.category_id LEFT JOIN categories sub ON sub.id = s.subcategory_id
-      WHERE s.id IN (${ids})`);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return page.flatMap((p) => {
-      const row = byId.get(p.id);
-      return row ? [{ ...row, total: p.total }] : [];
-    });
+  // Only the ids and sort keys go through the sort; the page's columns are read for its rows alone,
+  // and the total is a statement of its own run side by side (a window count would carry every
+  // row's columns through the sort). Ties (many sellers with 0 GMV) are broken by id, so paging
+  // never repeats or skips a seller.
+  const run = async (rows: Sql) => {
+    const [found, count] = await Promise.all([
+      executor.query<SellerListRow>(sql`
+        WITH page AS (
+          SELECT r.id, ${sql.raw(SORTS[sort.column] ?? 'r.gmv')} AS sort_key FROM ${rows} r WHERE ${where}
+          ORDER BY sort_key ${direction} NULLS LAST, r.id ${executor.dialect.limit(limit, offset)})
+        SELECT ${OUTPUT} FROM page JOIN ${rows} r ON r.id = page.id ORDER BY page.sort_key ${direction} NULLS LAST, page.id`),
+      executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${rows} r WHERE ${where}`),
+    ]);
+    return { rows: found, total: count[0]?.n ?? 0 };
   };
-  const figures = await sellerFigures(executor, period.current, period.previous);
-  let rows;
+  const rows = await sellerGridRows(executor, period.current, period.previous, timezone);
   try {
-    rows = await run(figures);
+    return { period, ...(await run(rows)) };
   } catch (error) {
-    // The cached figures were dropped under this request (evicted): build them again, once.
+    // A cached table was dropped under this request (evicted): build it again, once.
     if (!/does not exist/i.test(String(error))) throw error;
-    forgetSellerFigures(executor, period.current, period.previous);
-    rows = await run(await sellerFigures(executor, period.current, period.previous));
+    forgetSellerGridRows(executor, period.current, period.previous, timezone);
+    return { period, ...(await run(await sellerGridRows(executor, period.current, period.previous, timezone))) };
   }
-  return { period, rows, conditions, figures };
 }
 
 export async function listSellers(executor: Executor, request: SellerListRequest = {}): Promise<SellerList> {
@@ -283,19 +221,13 @@ export async function listSellers(executor: Executor, request: SellerListRequest
     throw new UserError(`page size ${request.pageSize} is out of range`, { hint: `ask for 1 to ${MAX_PAGE_SIZE} sellers per page`, details: { field: 'pageSize', value: request.pageSize } });
   }
   if (!(page >= 1)) throw new UserError(`page ${request.page} is out of range`, { hint: 'pages start at 1', details: { field: 'page', value: request.page } });
-  const { period, rows, conditions, figures } = await pageOf(executor, request, sort, pageSize, (page - 1) * pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && page > 1) {
-    const [count] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM sellers s LEFT JOIN ${figures} f ON f.seller_id = s.id
-      ${joins(conditions.needs)} WHERE ${sql.join(conditions.where, ' AND ')}`);
-    total = count?.n ?? 0;
-  }
-  return { period, sort, page, pageSize, total, rows: rows.map(({ total: _total, ...row }) => row) };
+  const { period, rows, total } = await pageOf(executor, request, sort, pageSize, (page - 1) * pageSize);
+  return { period, sort, page, pageSize, total, rows };
 }
 
 /** Every row of a view, in its order, up to `MAX_EXPORT_ROWS` (for exports). */
 export async function listAllSellers(executor: Executor, request: SellerListRequest = {}): Promise<{ period: SellerPeriod; sort: SellerSort; rows: SellerListRow[]; truncated: boolean }> {
   const sort = checkSort(request.sort);
   const { period, rows } = await pageOf(executor, request, sort, MAX_EXPORT_ROWS + 1, 0);
-  return { period, sort, rows: rows.slice(0, MAX_EXPORT_ROWS).map(({ total: _total, ...row }) => row), truncated: rows.length > MAX_EXPORT_ROWS };
+  return { period, sort, rows: rows.slice(0, MAX_EXPORT_ROWS), truncated: rows.length > MAX_EXPORT_ROWS };
 }

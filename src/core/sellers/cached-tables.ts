@@ -1,0 +1,88 @@
+/**
+ * Query results kept as tables in an in-memory database attached to the DuckDB instance
+ * (`aisle_cache`), never in the workspace file: a table per key, rebuilt when its version (a
+ * fingerprint of what it was computed from) changes, the least recently used dropped beyond a
+ * limit. Concurrent requests for the same key and version share one build. Used by the Sellers
+ * grid, whose every scroll would otherwise recompute figures over millions of seller-days.
+ */
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { sql, type Sql } from '../db/sql.ts';
+
+const CACHE = 'aisle_cache';
+
+interface Entry {
+  version: string;
+  table: string;
+  ready: Promise<void>;
+  used: number;
+}
+
+const attached = new WeakMap<Database, Promise<void>>();
+
+export class CachedTables {
+  /** Per database: each has its own attached cache. */
+  private readonly byDatabase = new WeakMap<Database, Map<string, Entry>>();
+
+  /** `prefix` names the tables (plain identifier); at most `limit` are kept. */
+  constructor(
+    private readonly prefix: string,
+    private readonly limit: number,
+  ) {}
+
+  /** The table holding `query` for this key and version, built when missing or outdated. */
+  async get(db: Database, key: string, version: string, query: () => Sql): Promise<Sql> {
+    let ready = attached.get(db);
+    if (!ready) {
+      ready = db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE}`);
+      attached.set(db, ready);
+    }
+    await ready;
+    const entries = this.entriesOf(db);
+    let entry = entries.get(key);
+    if (!entry || entry.version !== version) {
+      const replaced = entry;
+      const name = createHash('sha1').update(`${key}|${version}`).digest('hex').slice(0, 16);
+      const table = `${CACHE}.main.${this.prefix}_${name}`;
+      const built = db.run(sql`CREATE OR REPLACE TABLE ${sql.raw(table)} AS ${query()}`).then(() => undefined);
+      const created: Entry = { version, table, ready: built, used: Date.now() };
+      entry = created;
+      entries.set(key, created);
+      built.then(
+        // The old version goes once the new one is there (a request still reading it has had its turn).
+        () => (replaced && replaced.table !== table ? db.exec(`DROP TABLE IF EXISTS ${replaced.table}`).catch(() => undefined) : undefined),
+        () => {
+          if (entries.get(key) === created) entries.delete(key);
+        },
+      );
+      await this.evict(db, entries, key);
+    }
+    entry.used = Date.now();
+    await entry.ready;
+    return sql.raw(entry.table);
+  }
+
+  /** Forgets a key (its table went missing under a request); the next `get` builds it again. */
+  forget(db: Database, key: string): void {
+    this.byDatabase.get(db)?.delete(key);
+  }
+
+  private entriesOf(db: Database): Map<string, Entry> {
+    let entries = this.byDatabase.get(db);
+    if (!entries) {
+      entries = new Map();
+      this.byDatabase.set(db, entries);
+    }
+    return entries;
+  }
+
+  private async evict(db: Database, entries: Map<string, Entry>, keep: string): Promise<void> {
+    const old = [...entries.entries()].filter(([key]) => key !== keep).sort((a, b) => a[1].used - b[1].used);
+    while (old.length >= this.limit) {
+      const [key, entry] = old.shift() ?? [];
+      if (!key || !entry) break;
+      entries.delete(key);
+      await entry.ready.then(() => db.exec(`DROP TABLE IF EXISTS ${entry.table}`)).catch(() => undefined);
+    }
+  }
+}
