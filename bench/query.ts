@@ -20,6 +20,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -238,6 +239,8 @@ function differences(query: EngineQuery, duck: Row[], post: Row[]): string[] {
 
 interface EngineResult {
   name: string;
+  /** 1-minute load average of the machine when the query's runs ended. */
+  loadAverage: number;
   rows: number;
   duck: number[];
   post: number[];
@@ -300,7 +303,7 @@ async function compareEngines(db: Database, client: pg.Client): Promise<EngineRe
     const post: number[] = [];
     for (let run = 0; run < RUNS; run += 1) duck.push((await timed(runDuck)).ms);
     for (let run = 0; run < RUNS; run += 1) post.push((await timed(runPost)).ms);
-    const result = { name: query.name, rows: duckRows.length, duck, post, mismatches };
+    const result = { name: query.name, loadAverage: loadavg()[0] ?? 0, rows: duckRows.length, duck, post, mismatches };
     log(
       `${query.name}: DuckDB ${ms(percentile(duck, 50))}, PostgreSQL ${ms(percentile(post, 50))} ` +
         `(${(percentile(post, 50) / percentile(duck, 50)).toFixed(1)}×), ${duckRows.length} rows, ${mismatches.length ? `MISMATCH: ${mismatches.join('; ')}` : 'same answers'}`,
@@ -428,6 +431,8 @@ async function getOverview(server: BenchServer, cookie: string, urlPath: string)
 }
 
 interface OverviewResult {
+  /** 1-minute load average of the machine right after the load test (other work on it skews every figure). */
+  loadAverage: number;
   firstOpen: number[];
   uncached: number[];
   /** Background jobs the server finished while it was measured (none expected). */
@@ -462,7 +467,9 @@ async function benchOverview(server: BenchServer, cookie: string): Promise<Overv
   cleanups.push(async () => instance.stop());
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
+  const loadAverage = loadavg()[0] ?? 0;
   return {
+    loadAverage,
     firstOpen,
     uncached,
     backgroundJobs: [...server.backgroundJobs],
@@ -512,7 +519,7 @@ function report(
     '',
     '| measurement | requests | median | p95 | target | pass |',
     '|---|---|---|---|---|---|',
-    `| Overview under ${CONNECTIONS} concurrent clients (${(load.requests / load.seconds).toFixed(0)} req/s, ${failures} errors/timeouts/non-2xx) | ${count(load.latencies.length)} | ${ms(percentile(load.latencies, 50))} | ${ms(p95)} | p95 ≤ ${TARGET_P95_MS} ms, no errors | ${yes(loadPass)} |`,
+    `| Overview under ${CONNECTIONS} concurrent clients (${(load.requests / load.seconds).toFixed(0)} req/s, ${failures} errors/timeouts/non-2xx; machine load average ${overview.loadAverage.toFixed(1)}) | ${count(load.latencies.length)} | ${ms(percentile(load.latencies, 50))} | ${ms(p95)} | p95 ≤ ${TARGET_P95_MS} ms, no errors | ${yes(loadPass)} |`,
     `| first opening of each variant after start (uncached, sequential) | ${overview.firstOpen.length} | ${ms(percentile(overview.firstOpen, 50))} | ${ms(percentile(overview.firstOpen, 95))} | — | — |`,
     `| custom 7-day periods never asked before (uncached, sequential) | ${overview.uncached.length} | ${ms(percentile(overview.uncached, 50))} | ${ms(percentile(overview.uncached, 95))} | — | — |`,
     '',
@@ -534,11 +541,13 @@ function report(
       'fsync, synchronous_commit and full_page_writes off (a benchmark copy: this speeds the load, not the queries), JIT at its default (on).',
     'Order lines (the distinct-buyer source) are not loaded into PostgreSQL — at this size it would take most of the benchmark\'s time budget — so no compared query reads them; every compared metric reads seller_days, livestreams and sellers, as the Overview\'s tiles other than buyers do.',
     '',
-    '| query | rows | DuckDB median | DuckDB p95 | PostgreSQL median | PostgreSQL p95 | ratio (medians) | same answers | target | pass |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    'The machine is shared (2 cores): its 1-minute load average when each query finished is given, since other work slows both engines.',
+    '',
+    '| query | rows | DuckDB median | DuckDB p95 | PostgreSQL median | PostgreSQL p95 | ratio (medians) | same answers | load average | target | pass |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...engineRows.map(
       ({ e, ratio, pass }) =>
-        `| ${e.name} | ${count(e.rows)} | ${ms(percentile(e.duck, 50))} | ${ms(percentile(e.duck, 95))} | ${ms(percentile(e.post, 50))} | ${ms(percentile(e.post, 95))} | ${ratio.toFixed(1)}× | ${e.mismatches.length ? `**no**: ${e.mismatches.slice(0, 2).join('; ')}` : 'yes'} | ≥ ${TARGET_RATIO}× | ${yes(pass)} |`,
+        `| ${e.name} | ${count(e.rows)} | ${ms(percentile(e.duck, 50))} | ${ms(percentile(e.duck, 95))} | ${ms(percentile(e.post, 50))} | ${ms(percentile(e.post, 95))} | ${ratio.toFixed(1)}× | ${e.mismatches.length ? `**no**: ${e.mismatches.slice(0, 2).join('; ')}` : 'yes'} | ${e.loadAverage.toFixed(1)} | ≥ ${TARGET_RATIO}× | ${yes(pass)} |`,
     ),
   ];
   return { lines, pass: loadPass && engineRows.every((r) => r.pass) };
