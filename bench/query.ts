@@ -122,13 +122,6 @@ async function ensureDataset(): Promise<string> {
     log(`dataset: reusing ${path.relative(REPO_ROOT, dir)}`);
     return dir;
   }
-  // An older cache of this size was built by another generator or schema: it goes.
-  for (const old of await readdir(cacheRoot).catch(() => [] as string[])) {
-    if (old.startsWith(`${SELLERS}x${DAYS}-`) && old !== name) {
-      log(`dataset: removing the outdated ${old}`);
-      await rm(path.join(cacheRoot, old), { recursive: true, force: true });
-    }
-  }
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   log(`dataset: GENERATING ${count(SELLERS)} sellers × ${DAYS} days into ${path.relative(REPO_ROOT, dir)} (once; large sizes take a while)…`);
@@ -148,6 +141,13 @@ async function ensureDataset(): Promise<string> {
   );
   await rename(partial, dir);
   log(`dataset: generated in ${ms(took)}`);
+  // Caches of this size built by another generator or schema are outdated now (≈ 10 GB each at full size).
+  for (const old of await readdir(cacheRoot)) {
+    if (old.startsWith(`${SELLERS}x${DAYS}-`) && old !== name) {
+      log(`dataset: removing the outdated ${old}`);
+      await rm(path.join(cacheRoot, old), { recursive: true, force: true });
+    }
+  }
   return dir;
 }
 
