@@ -27,7 +27,7 @@ INSERT INTO order_lines (order_id, line_no, ordered_at, order_date, status, sell
   ('o8', 1, TIMESTAMPTZ '2026-11-10 11:00:00+00', DATE '2026-11-10', 'completed', 's1', 1, 30.00, 0, 'b6', 'product_card', NULL),
   ('o9', 1, TIMESTAMPTZ '2026-11-10 12:00:00+00', DATE '2026-11-10', 'completed', 's1', 1, 35.00, 0, NULL, 'product_card', NULL),
   ('o10', 1, TIMESTAMPTZ '2026-11-10 13:00:00+00', DATE '2026-11-10', 'completed', 's1', 1, 25.00, 0, 'b2', 'other', NULL);
-INSERT INTO livestreams (id, seller_id, host, started_at, start_date, duration_s, views, viewers, peak_viewers, avg_view_duration_s, likes, comments, shares, new_followers, gmv, product_clicks, product_impressions, orders, buyers) VALUES
-  ('l1', 's1', 'Rina', TIMESTAMPTZ '2026-11-09 19:00:00+00', DATE '2026-11-09', 3600, 1000, 800, 120, 45, 50, 30, 20, 16, 60.00, 100, 400, 3, 3),
-  ('l2', 's1', 'Rina', TIMESTAMPTZ '2026-11-10 19:00:00+00', DATE '2026-11-10', 7200, 10, 10, 4, 30, 5, 0, 0, 0, 0, 1, 10, 0, 0);
+INSERT INTO livestreams (id, seller_id, host, started_at, start_date, duration_s, impressions, views, viewers, peak_viewers, avg_view_duration_s, likes, comments, shares, new_followers, gmv, product_clicks, product_impressions, orders, buyers) VALUES
+  ('l1', 's1', 'Rina', TIMESTAMPTZ '2026-11-09 19:00:00+00', DATE '2026-11-09', 3600, 5000, 1000, 800, 120, 45, 50, 30, 20, 16, 60.00, 100, 400, 3, 3),
+  ('l2', 's1', 'Rina', TIMESTAMPTZ '2026-11-10 19:00:00+00', DATE '2026-11-10', 7200, 100, 10, 10, 4, 30, 5, 0, 0, 0, 0, 1, 10, 0, 0);
 `;

@@ -1,6 +1,7 @@
 /**
  * Empties what the demo replaces: every fact, product and seller, the taxonomy, the records hanging
- * off sellers (communications, seller history, tasks and notes about a seller), livestream reviews,
+ * off sellers (communications, seller history, tasks and notes about a seller), livestream reviews
+ * and minute notes, stored livestream benchmarks,
  * alerts, segments and opportunities computed from the old facts, and the demo's own tasks, notes
  * and settings. Users, rubrics, targets, alert rules, import history and team notes written by
  * people are kept.
@@ -16,6 +17,11 @@ import { sql } from '../db/sql.ts';
 const DEPENDANTS = [
   sql`DELETE FROM livestream_minutes`,
   sql`DELETE FROM livestream_reviews`,
+  sql`DELETE FROM livestream_minute_notes`,
+  // Benchmarks are a cache of the old sessions' figures; they are recomputed when read.
+  sql`DELETE FROM livestream_benchmarks`,
+  sql`DELETE FROM livestream_peer_groups`,
+  sql`DELETE FROM livestream_benchmark_pools`,
   sql`DELETE FROM livestreams`,
   sql`DELETE FROM order_lines`,
   sql`DELETE FROM seller_days`,

@@ -14,9 +14,9 @@ const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 
 // Seller-days: s1 09 (gmv 100, cancelled 10, refunds 5, orders 4, items 5, live 60) and 10 (300, 6
 // orders, 8 items), both from lines; s2 10 (50.50, 1 order, 1 item, 1 buyer) and 16 (1000, 10, 12,
-// 9 buyers), imported. Sessions: l1 (1 h, 1000 views, 800 viewers, peak 120, 45 s average view,
+// 9 buyers), imported. Sessions: l1 (1 h, 5000 impressions, 1000 views, 800 viewers, peak 120, 45 s average view,
 // 50/30/20 likes/comments/shares, 16 follows, 60.00 GMV, 100 clicks of 400 impressions, 3 orders,
-// 3 buyers) and l2 (2 h, 10 views, 10 viewers, peak 4, 30 s, 5 likes, 0 GMV, 1 click of 10, 0).
+// 3 buyers) and l2 (2 h, 100 impressions, 10 views, 10 viewers, peak 4, 30 s, 5 likes, 0 GMV, 1 click of 10, 0).
 const EXPECTED: Record<string, number | null> = {
   gmv: 1450.5,
   net_gmv: 1435.5, // 1450.50 − 10 cancelled − 5 refunded
@@ -32,6 +32,7 @@ const EXPECTED: Record<string, number | null> = {
   live_sessions: 2,
   live_hours: 3,
   live_gmv: 60,
+  live_impressions: 5100,
   views: 1010,
   viewers: 810,
   likes: 55,
@@ -53,10 +54,12 @@ const EXPECTED: Record<string, number | null> = {
   comment_rate: 30 / 1010,
   share_rate: 20 / 1010,
   follow_rate: 16 / 810,
+  live_view_rate: 1010 / 5100,
   ctr: 101 / 1010,
   product_ctr: 101 / 410,
   ctor: 3 / 101,
   live_conversion: 3 / 810,
+  live_aov: 20, // 60 / 3 orders
   gpm: 59.41, // 60 / 1010 × 1000 = 59.405…, money to 2 decimals
   seller_adoption_rate: 0.5, // s1 went live; s1 and s2 were active
   gmv_per_live_hour: 20,

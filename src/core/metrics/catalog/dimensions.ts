@@ -95,4 +95,12 @@ export const dimensions: DimensionDefinition[] = [
   sellerAttribute('region', 'Region', 'region'),
   { name: 'channel', label: 'Channel', exprBySource: { order_lines: 'ol.channel', seller_day_channels: 'sdc.channel' } },
   { name: 'host', label: 'Host', exprBySource: { livestreams: 'l.host' } },
+  // One livestream session: lets a page read every catalog rate per session (benchmarks, lists).
+  {
+    name: 'livestream',
+    label: 'Livestream',
+    exprBySource: { livestreams: 'l.id' },
+    labelExprBySource: { livestreams: 'l.title' },
+    labelColumn: 'title',
+  },
 ];
