@@ -30,6 +30,7 @@ import { segmentRoutes } from './routes/segments.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { sellerRoutes } from './routes/sellers.ts';
 import { sellerViewRoutes } from './routes/seller-views.ts';
+import { livestreamRoutes } from './routes/livestreams.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(alertRoutes(context));
   await app.register(opportunityRoutes(context));
   await app.register(segmentRoutes(context));
+  await app.register(livestreamRoutes(context));
   await registerWebApp(app, options.webDir);
 
   if (options.closeDatabaseOnClose) app.addHook('onClose', async () => options.db.close());

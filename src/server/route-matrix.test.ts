@@ -110,6 +110,19 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('lets everyone read livestreams and analysts pin notes to a minute', () => {
+    const routes = apiRoutes().filter((r) => r.url.startsWith('/api/livestreams'));
+    expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/livestreams': 'read',
+      'GET /api/livestreams/leaderboard': 'read',
+      'GET /api/livestreams/options': 'read',
+      'GET /api/livestreams/:id': 'read',
+      'GET /api/livestreams/:id/timeline': 'read',
+      'POST /api/livestreams/:id/notes': 'write',
+      'DELETE /api/livestreams/:id/notes/:noteId': 'write',
+    });
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });

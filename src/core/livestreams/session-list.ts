@@ -172,7 +172,10 @@ export async function listLivestreams(executor: Executor, request: LivestreamLis
   const sort = request.sort ?? { column: 'started_at', direction: 'desc' as const };
   const column = SORTS[sort.column];
   if (!column) {
-    throw new UserError(`cannot sort sessions by "${sort.column}"`, { hint: `sort by one of: ${LIVESTREAM_SORT_COLUMNS.join(', ')}`, details: { field: 'sort' } });
+    throw new UserError(`cannot sort sessions by "${sort.column}"`, {
+      hint: `sort by one of: ${LIVESTREAM_SORT_COLUMNS.join(', ')}`,
+      details: { field: 'sort', value: sort.column },
+    });
   }
   const page = Math.trunc(request.page ?? 1);
   const pageSize = Math.trunc(request.pageSize ?? 50);
