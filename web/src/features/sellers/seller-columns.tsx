@@ -129,7 +129,7 @@ export function sellerColumns(currency: string): ColDef<SellerRow>[] {
       field: 'lifecycle',
       sortable: true,
       sortingOrder: ['asc', 'desc'],
-      width: 104,
+      width: 116,
       cellRenderer: (p: Cell) =>
         p.data ? (
           <SegmentBadge value={p.data.lifecycle} label={lifecycleLabel} color={lifecycleColor} />
