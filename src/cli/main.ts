@@ -10,6 +10,7 @@ import { registerDb } from './commands/db-info.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
+import { registerLivestreams } from './commands/livestreams.ts';
 import { registerOpportunities } from './commands/opportunities.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerSegments } from './commands/segments.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerOpportunities(program);
   registerSegments(program);
   registerSellers(program);
+  registerLivestreams(program);
   registerServe(program);
   registerTargets(program);
   registerUser(program);

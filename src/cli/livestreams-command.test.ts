@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openDataDir } from '../core/db/open-data-dir.ts';
+import { makeTempDir } from '../../test/support/temp-db.ts';
+import { insertSessions, insertSessionSellers } from '../../test/support/hand-built-sessions.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/aisle.js');
+
+async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+// Six kitchen sessions in the week of 2026-03-02 with CTR 1%..6%.
+describe('aisle livestreams (the real binary)', () => {
+  let tmp: { dir: string; remove: () => Promise<void> };
+  const livestreams = (...args: string[]) => aisle(['--data-dir', tmp.dir, 'livestreams', ...args]);
+  beforeAll(async () => {
+    tmp = await makeTempDir();
+    const { db } = await openDataDir(tmp.dir);
+    await insertSessionSellers(db);
+    await insertSessions(db, Array.from({ length: 6 }, (_, i) => ({ id: `c${i}`, day: `2026-03-0${2 + i}`, clicks: 10 * (i + 1) })));
+    await db.close();
+  });
+  afterAll(() => tmp.remove());
+
+  it('lists the sessions of a period as a table and as the API JSON', async () => {
+    const table = await livestreams('list', '--from', '2026-03-02', '--to', '2026-03-08', '--sort', 'ctr');
+    expect(table.code).toBe(0);
+    expect(table.stderr).toContain('2026-03-02 – 2026-03-08, sorted by ctr desc: 6 of 6 sessions');
+    const lines = table.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^id\s+started\s+seller\s+host\s+views\s+gmv\s+ctr\s+gpm\s+gmv\/h\s+score$/);
+    expect(lines[1]).toMatch(/^c5\s+2026-03-07 19:00\s+Kitchen King\s+Ana\s+1,000\s+\$250\.00\s+6\.0%\s+\$250\.00\s+\$166\.67\s+\d+\.\d$/);
+    const json = JSON.parse((await livestreams('list', '--from', '2026-03-02', '--to', '2026-03-08', '--sort', 'ctr', '--asc', '--limit', '2', '--json')).stdout);
+    expect(json).toMatchObject({ total: 6, pageSize: 2, rows: [{ id: 'c0', ctr: 0.01 }, { id: 'c1', ctr: 0.02 }] });
+  });
+
+  it('shows a session with its benchmarks and the sentence of its weakest step', async () => {
+    const shown = await livestreams('show', 'c0');
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Peers: 5 sessions of Kitchen, 1–2 h, 2026-01-12 – 2026-03-08');
+    expect(shown.stdout).toMatch(/LIVE CTR\s+1\.0%\s+3\.5%\s+p0\s+bad/);
+    expect(shown.stdout).toContain('Same traffic as peers, but CTR in the bottom 10%: pinning products earlier');
+    const json = JSON.parse((await livestreams('show', 'c0', '--json')).stdout);
+    expect(json.benchmarks.find((b: { metric: string }) => b.metric === 'ctr')).toMatchObject({ percentile: 0, peerMedian: 0.035, peers: 5 });
+  });
+
+  it('refuses an unknown session (exit 1) and a bad option (exit 2)', async () => {
+    const missing = await livestreams('show', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no livestream with id nope');
+    const sort = await livestreams('list', '--sort', 'password');
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toContain('peer_score');
+  });
+});
