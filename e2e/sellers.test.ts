@@ -119,6 +119,7 @@ describe('Sellers grid and seller page (real server)', () => {
     await page.getByTestId('save-contact_email').click();
     await page.getByText('contact_email "ana at shop" is not an e-mail address').waitFor();
     await page.keyboard.press('Escape');
+    await page.getByTestId('input-contact_email').waitFor({ state: 'detached' });
 
     // A good value is saved, shown, and recorded in the history with who and where it came from.
     await page.getByTestId('edit-city').click();
@@ -141,6 +142,7 @@ describe('Sellers grid and seller page (real server)', () => {
       source: 'user',
     });
 
+    await page.getByTestId('seller-trend-chart').locator('svg').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'seller.png'), fullPage: true });
     // The refused e-mail was a 400 on purpose; Chromium logs every 4xx answer.
     const refusal = (p: { text: string; url: string }) =>
@@ -219,7 +221,10 @@ describe('Sellers grid and seller page (real server)', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'seller-phone.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'seller-phone.png') });
+    // A full-page shot would resize the window and catch the charts redrawing: scroll to them instead.
+    await page.getByTestId('seller-trend-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'seller-phone-charts.png') });
     expect(problems).toEqual([]);
   });
 });

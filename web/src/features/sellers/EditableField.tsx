@@ -1,7 +1,7 @@
 // One profile field, editable in place: click the value (or its pencil), change it, Enter saves and
 // Escape cancels. The server validates; its message (naming the field and the value) shows under
 // the input and the input stays open, so nothing typed is lost.
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ActionIcon, Group, NativeSelect, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { ApiError } from '../../ui/api';
 import { MISSING } from '../../ui/format';
@@ -38,6 +38,7 @@ export function EditableField({
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
   const open = () => {
     setDraft(value === null ? '' : String(value));
     setError(null);
@@ -58,6 +59,8 @@ export function EditableField({
       setEditing(false);
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : 'The change could not be saved.');
+      // Back to the value, so it can be corrected (or Escape pressed) at once.
+      requestAnimationFrame(() => input.current?.focus());
     } finally {
       setSaving(false);
     }
@@ -100,6 +103,7 @@ export function EditableField({
       if (event.key === 'Enter') void save();
     },
     'data-testid': `input-${field}`,
+    ref: input,
   };
   return (
     // Escape cancels wherever the focus is inside the editor (the input or its buttons).

@@ -12,7 +12,7 @@ export function SessionList({ performance }: { performance: SellerPerformance })
   const num = (v: number | null) => (v === null ? MISSING : formatCount(v));
   return (
     <>
-      <ScrollArea type="auto" mt="xs">
+      <ScrollArea type="auto" mt="xs" offsetScrollbars="x">
         <Table fz="xs" verticalSpacing={4} miw={420} data-testid="session-list">
           <Table.Thead>
             <Table.Tr>

@@ -40,7 +40,7 @@ export function SellerHistory({ id }: { id: string }) {
           No change recorded yet. Imports and edits of the profile appear here.
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={320} type="auto">
+        <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
           <Table fz="xs" verticalSpacing={4} miw={460} stickyHeader>
             <Table.Thead>
               <Table.Tr>
