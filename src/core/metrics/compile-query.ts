@@ -10,6 +10,7 @@ import { UserError } from '../shared/errors.ts';
 import { baseMetricsOf, getDimension, getMetric } from './catalog/index.ts';
 import { SOURCE_DATE, SOURCE_FROM } from './catalog/dimensions.ts';
 import type { BaseMetric, FactSource, MetricDefinition } from './types.ts';
+import { ROLLUP_DAY, ROLLUP_ROWS, rollupFits, rollupTable } from './pre-aggregation.ts';
 
 /** A base metric as read for one request: the source chosen for the requested dimensions. */
 interface ResolvedMetric {
@@ -28,6 +29,13 @@ export interface CompiledQuery {
   query: Sql;
   /** Output columns in order: dimension columns, then metric columns. */
   columns: string[];
+  /** Sources read from their pre-aggregation (pre-aggregation.ts) instead of the facts. */
+  rollups: FactSource[];
+}
+
+export interface CompileOptions {
+  /** Sources whose pre-aggregation may be read (the caller makes sure it is fresh). Default: none. */
+  rollups?: readonly FactSource[];
 }
 
 function aggregate(dialect: Dialect, metric: ResolvedMetric): Sql {
@@ -104,7 +112,20 @@ function outputExpr(dialect: Dialect, metric: MetricDefinition, resolved: Map<st
   return sql`(CASE WHEN coalesce(${cte}.${sql.ident(ROWS_COLUMN)}, 0) = 0 THEN 0 ELSE ${column} END)`;
 }
 
-export function compileMetricQuery(dialect: Dialect, input: MetricRequest): CompiledQuery {
+/** The CTE of one source answered from its pre-aggregation: sums of the stored daily sums. */
+function rollupCte(dialect: Dialect, source: FactSource, metrics: ResolvedMetric[], request: NormalizedRequest): Sql {
+  const r = (column: string) => sql`r.${sql.ident(column)}`;
+  const dimension = (name: string) => (name === 'period' ? dialect.dateTrunc(request.grain ?? 'day', r(ROLLUP_DAY)) : r(name));
+  const selects: Sql[] = request.by.map((name) => sql`${dimension(name)} AS ${sql.ident(name)}`);
+  for (const metric of metrics) selects.push(sql`SUM(${r(metric.name)}) AS ${sql.ident(metric.name)}`);
+  selects.push(sql`SUM(${r(ROLLUP_ROWS)}) AS ${sql.ident(ROWS_COLUMN)}`);
+  const filters: Sql[] = [sql`${r(ROLLUP_DAY)} BETWEEN ${request.from} AND ${request.to}`];
+  for (const filter of request.where) filters.push(sql`CAST(${dimension(filter.dimension)} AS VARCHAR) IN (${sql.join(filter.values)})`);
+  const groupBy = request.by.length ? sql` GROUP BY ${sql.raw(request.by.map((_, i) => i + 1).join(', '))}` : sql.empty;
+  return sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${rollupTable(source)} r WHERE ${sql.join(filters, ' AND ')}${groupBy})`;
+}
+
+export function compileMetricQuery(dialect: Dialect, input: MetricRequest, options: CompileOptions = {}): CompiledQuery {
   const request = normalizeRequest(input);
   const requestedDimensions = [...new Set([...request.by, ...request.where.map((filter) => filter.dimension)])];
   const bases = [...new Set(request.metrics.flatMap((name) => baseMetricsOf(name)))].map((name) =>
@@ -120,9 +141,15 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
   });
 
   const ctes: Sql[] = [];
+  const rollups: FactSource[] = [];
   const sources = [...bySource.keys()];
   for (const source of sources) {
     const metrics = bySource.get(source) ?? [];
+    if (options.rollups?.includes(source) && rollupFits(source, metrics, requestedDimensions)) {
+      ctes.push(rollupCte(dialect, source, metrics, request));
+      rollups.push(source);
+      continue;
+    }
     const selects: Sql[] = [];
     const groupPositions: number[] = [];
     for (const name of request.by) {
@@ -188,5 +215,5 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest): Comp
     ? sql` ORDER BY ${sql.raw(dimPositions.map((p) => `${p} NULLS LAST`).join(', '))}`
     : sql.empty;
   const query = sql`WITH ${sql.join(ctes)} SELECT ${sql.join(outputs)} FROM ${from}${orderBy}`;
-  return { request, query, columns: [...dimColumns, ...request.metrics] };
+  return { request, query, columns: [...dimColumns, ...request.metrics], rollups };
 }

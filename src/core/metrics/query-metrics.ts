@@ -1,9 +1,10 @@
 /** Runs a metric request and returns the contract's JSON shape (CONTRACTS.md §4). */
-import type { Executor } from '../db/database.ts';
+import { Database, type Executor } from '../db/database.ts';
 import type { PlainRow } from '../db/convert-row.ts';
 import type { Grain } from '../db/dialect/index.ts';
 import { APPROXIMATE_PREFIX, compileMetricQuery } from './compile-query.ts';
 import type { MetricRequest } from './metric-request.ts';
+import { ensureRollups, ROLLUP_SOURCES } from './pre-aggregation.ts';
 
 export interface MetricResult {
   metrics: string[];
@@ -17,7 +18,10 @@ export interface MetricResult {
 }
 
 export async function queryMetrics(executor: Executor, request: MetricRequest): Promise<MetricResult> {
-  const compiled = compileMetricQuery(executor.dialect, request);
+  // Pre-aggregations are read through the database itself, never inside a caller's transaction
+  // (it could not see a rebuild, nor would a rebuild see the transaction's rows).
+  const compiled = compileMetricQuery(executor.dialect, request, { rollups: executor instanceof Database ? ROLLUP_SOURCES : [] });
+  if (compiled.rollups.length > 0 && executor instanceof Database) await ensureRollups(executor);
   const raw = await executor.query(compiled.query);
   const approximate = new Set<string>();
   const rows = raw.map((row) => {

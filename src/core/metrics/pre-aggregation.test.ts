@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { duckdbDialect } from '../db/dialect/index.ts';
+import { sql } from '../db/sql.ts';
+import { openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
+import { TINY_DATASET } from '../../../test/support/tiny-dataset.ts';
+import { compileMetricQuery } from './compile-query.ts';
+import type { MetricRequest } from './metric-request.ts';
+import { ROLLUP_SOURCES, rollupMetrics } from './pre-aggregation.ts';
+import { queryMetrics } from './query-metrics.ts';
+
+const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+const ADDITIVE = ROLLUP_SOURCES.flatMap((source) => rollupMetrics(source).map((metric) => metric.name));
+const RATIOS = ['aov', 'live_gmv_share', 'engagement_rate', 'gpm', 'ctr', 'avg_view_duration_s', 'gmv_per_live_hour', 'follow_rate'];
+
+/** The answer read from the facts, as the compiler gives it without pre-aggregations. */
+async function fromFacts(db: Database, request: MetricRequest) {
+  return db.query(compileMetricQuery(duckdbDialect, request).query);
+}
+
+function expectSameRows(actual: Record<string, unknown>[], expected: Record<string, unknown>[]): void {
+  expect(actual.map((row) => Object.keys(row))).toEqual(expected.map((row) => Object.keys(row)));
+  actual.forEach((row, i) => {
+    for (const [key, value] of Object.entries(row)) {
+      const want = expected[i]?.[key];
+      if (typeof value === 'number' && typeof want === 'number') expect(value, `row ${i} ${key}`).toBeCloseTo(want, 9);
+      else expect(value, `row ${i} ${key}`).toEqual(want);
+    }
+  });
+}
+
+describe('pre-aggregations of additive metrics', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openMigratedMemoryDb();
+    await db.exec(TINY_DATASET);
+  });
+  afterAll(() => db.close());
+
+  const requests: [string, MetricRequest][] = [
+    ['every additive metric, no split', { metrics: [...ADDITIVE, ...RATIOS], ...NOVEMBER }],
+    ['by subcategory', { metrics: [...ADDITIVE, ...RATIOS], by: ['subcategory'], ...NOVEMBER }],
+    ['by day', { metrics: ['gmv', 'orders', 'aov', 'live_sessions', 'views', 'engagement_rate'], by: ['period'], grain: 'day', ...NOVEMBER }],
+    ['by week and category', { metrics: ['gmv', 'live_gmv', 'live_gmv_share', 'gpm'], by: ['category'], grain: 'week', ...NOVEMBER }],
+    ['by tier and region', { metrics: ['gmv', 'net_gmv', 'items_sold', 'live_hours', 'ctr'], by: ['seller_tier', 'region'], ...NOVEMBER }],
+    ['filtered', { metrics: ['gmv', 'live_sessions'], by: ['period'], grain: 'month', ...NOVEMBER, where: [{ dimension: 'subcategory', values: ['kitchen'] }] }],
+    ['a period without data', { metrics: ['gmv', 'views', 'engagement_rate', 'live_sessions'], from: '2026-01-01', to: '2026-01-31' }],
+  ];
+
+  for (const [name, request] of requests) {
+    it(`gives the facts' answer: ${name}`, async () => {
+      expect(compileMetricQuery(duckdbDialect, request, { rollups: ROLLUP_SOURCES }).rollups.length).toBeGreaterThan(0);
+      const { rows } = await queryMetrics(db, request);
+      expectSameRows(rows, await fromFacts(db, request));
+    });
+  }
+
+  it('keeps a value nobody reported empty, as the facts do', async () => {
+    await db.exec(`INSERT INTO livestreams (id, seller_id, started_at, start_date, duration_s, gmv) VALUES
+      ('l9', 's2', TIMESTAMPTZ '2026-12-01 19:00:00+00', DATE '2026-12-01', 600, 0)`);
+    const december = { metrics: ['views', 'live_sessions', 'engagement_rate', 'avg_view_duration_s'], from: '2026-12-01', to: '2026-12-01' };
+    const { rows } = await queryMetrics(db, december);
+    expect(rows).toEqual([{ views: null, live_sessions: 1, engagement_rate: null, avg_view_duration_s: null }]);
+  });
+
+  it('reads the facts for distinct counts, maxima, sellers, channels and hosts', () => {
+    const notPreAggregated: MetricRequest[] = [
+      { metrics: ['live_sellers'], ...NOVEMBER },
+      { metrics: ['peak_viewers'], by: ['subcategory'], ...NOVEMBER },
+      { metrics: ['gmv'], by: ['seller'], ...NOVEMBER },
+      { metrics: ['gmv'], by: ['channel'], ...NOVEMBER },
+      { metrics: ['live_gmv'], by: ['host'], ...NOVEMBER },
+      { metrics: ['seller_adoption_rate'], ...NOVEMBER },
+    ];
+    for (const request of notPreAggregated) {
+      expect(compileMetricQuery(duckdbDialect, request, { rollups: ROLLUP_SOURCES }).rollups, request.metrics.join()).toEqual([]);
+    }
+    // A request mixing both reads each source the way it can.
+    const mixed = compileMetricQuery(duckdbDialect, { metrics: ['gmv', 'live_sellers'], ...NOVEMBER }, { rollups: ROLLUP_SOURCES });
+    expect(mixed.rollups).toEqual(['seller_days']);
+  });
+
+  it('is rebuilt when facts, sellers or segments change', async () => {
+    const gmv = async (request: Partial<MetricRequest> = {}) => (await queryMetrics(db, { metrics: ['gmv'], ...NOVEMBER, ...request })).rows;
+    expect(await gmv()).toEqual([{ gmv: 1450.5 }]);
+    await db.run(sql`INSERT INTO seller_days (seller_id, date, source, gmv) VALUES ('s2', DATE '2026-11-20', 'import', 9.5)`);
+    expect(await gmv()).toEqual([{ gmv: 1460 }]);
+
+    await db.run(sql`UPDATE sellers SET subcategory_id = 'kitchen', updated_at = now() WHERE id = 's2'`);
+    expect(await gmv({ by: ['subcategory'] })).toEqual([{ subcategory: 'kitchen', gmv: 1460 }]);
+
+    await db.run(sql`INSERT INTO seller_segments (seller_id, tier, computed_at) VALUES ('s1', 'top', now())`);
+    expect(await gmv({ by: ['seller_tier'] })).toEqual([
+      { seller_tier: 'B', gmv: 1060 },
+      { seller_tier: 'top', gmv: 400 },
+    ]);
+  });
+
+  it('adds nothing to the workspace file: the tables live in an attached in-memory database', async () => {
+    await queryMetrics(db, { metrics: ['gmv', 'live_sessions'], ...NOVEMBER });
+    const tables = await db.query<{ database_name: string; table_name: string }>(sql`
+      SELECT database_name, table_name FROM duckdb_tables() WHERE table_name IN ('seller_days', 'livestreams') ORDER BY 1, 2`);
+    expect(tables).toEqual([
+      { database_name: 'aisle_rollups', table_name: 'livestreams' },
+      { database_name: 'aisle_rollups', table_name: 'seller_days' },
+      { database_name: 'memory', table_name: 'livestreams' },
+      { database_name: 'memory', table_name: 'seller_days' },
+    ]);
+  });
+});
