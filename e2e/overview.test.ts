@@ -40,7 +40,7 @@ const SECTIONS = [
   { label: 'Overview', path: '/', planned: false },
   { label: 'Sellers', path: '/sellers', planned: false },
   { label: 'Opportunities', path: '/opportunities', planned: false },
-  { label: 'Livestreams', path: '/livestreams', planned: true },
+  { label: 'Livestreams', path: '/livestreams', planned: false },
   { label: 'Reports', path: '/reports', planned: true },
   { label: 'Imports', path: '/imports', planned: false },
   { label: 'Workspace', path: '/workspace', planned: false },

@@ -46,7 +46,7 @@ describe('aisle livestreams (the real binary)', () => {
   it('shows a session with its benchmarks and the sentence of its weakest step', async () => {
     const shown = await livestreams('show', 'c0');
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain('Peers: 5 sessions of Kitchen, 1–2 h, 2026-01-12 – 2026-03-08');
+    expect(shown.stdout).toContain('Peers: 5 sessions of Kitchen, 1–2 h, 2026-01-12 – 2026-03-07');
     expect(shown.stdout).toMatch(/LIVE CTR\s+1\.0%\s+3\.5%\s+p0\s+bad/);
     expect(shown.stdout).toContain('Same traffic as peers, but CTR in the bottom 10%: pinning products earlier');
     const json = JSON.parse((await livestreams('show', 'c0', '--json')).stdout);

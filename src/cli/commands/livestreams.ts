@@ -72,7 +72,7 @@ function printList(list: LivestreamList): void {
   const header = ['id', 'started', 'seller', 'host', 'views', 'gmv', 'ctr', 'gpm', 'gmv/h', 'score'];
   const rows = list.rows.map((r) => [
     r.id,
-    r.started_at.slice(0, 16).replace('T', ' '),
+    r.started_local,
     r.seller_name,
     r.host ?? '—',
     formatFigure(r.views, 'count', list.currency),
@@ -91,7 +91,7 @@ function printDetail(d: LivestreamDetail): void {
   const s = d.session;
   const out = [
     `${s.title ?? s.id} — ${s.seller_name}${s.host ? `, host ${s.host}` : ''}`,
-    `${s.started_at.slice(0, 16).replace('T', ' ')} · ${formatFigure(s.duration_s, 'duration', d.currency)} · session ${s.id}`,
+    `${s.started_local} · ${formatFigure(s.duration_s, 'duration', d.currency)} · session ${s.id}`,
     `Peers: ${d.peerGroup.peers} sessions of ${d.peerGroup.subcategoryName ?? 'no subcategory'}, ${d.peerGroup.bandLabel}, ${d.peerGroup.from} – ${d.peerGroup.to}`,
     `Peer score: ${d.peerScore === null ? '—' : d.peerScore.toFixed(1)}${d.scoreBand ? ` (${d.scoreBand})` : ''}`,
     '',

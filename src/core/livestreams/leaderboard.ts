@@ -28,10 +28,10 @@ export interface Leaderboard {
 
 export async function livestreamLeaderboard(executor: Executor, request: LeaderboardRequest = {}): Promise<Leaderboard> {
   const period = await resolveLivestreamPeriod(executor, request);
-  const { currency } = await getSettings(executor);
+  const { currency, timezone } = await getSettings(executor);
   const limit = Math.min(50, Math.max(1, Math.trunc(request.limit ?? 5)));
   await ensureBenchmarks(executor, { ...period.current, subcategories: request.subcategory });
-  const rows = sessionRowsSql(period.current, { subcategory: request.subcategory });
+  const rows = sessionRowsSql(period.current, { subcategory: request.subcategory }, timezone);
   const [threshold] = await executor.query<{ min_views: number | null }>(sql`SELECT quantile_disc(r.views, 0.5) AS min_views FROM ${rows}`);
   const minViews = threshold?.min_views ?? null;
   const boards = await Promise.all(

@@ -7,6 +7,7 @@
 import type { Executor } from '../db/database.ts';
 import type { PlainRow } from '../db/convert-row.ts';
 import { sql } from '../db/sql.ts';
+import { latestDataDay } from '../kpis/overview.ts';
 import { addDays } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
 import { getSettings } from '../shared/settings.ts';
@@ -14,6 +15,7 @@ import { decomposeFunnel, type Decomposition } from './funnel-decomposition.ts';
 import { hostTrend, type HostTrend } from './host-trend.ts';
 import { ensureBenchmarks } from './peer-benchmarks.ts';
 import { POOL_DAYS_BACK } from './peer-benchmarks.sql.ts';
+import { localStart } from './session-list.ts';
 import {
   BENCHMARK_METRICS,
   durationBandLabel,
@@ -37,6 +39,8 @@ export interface SessionInfo {
   subcategory_name: string | null;
   host: string | null;
   started_at: string;
+  /** Start in the workspace time zone, `YYYY-MM-DD HH:MM`. */
+  started_local: string;
   ended_at: string | null;
   start_date: string;
   duration_s: number | null;
@@ -71,7 +75,7 @@ export interface PeerGroup {
   subcategoryName: string | null;
   band: string;
   bandLabel: string;
-  /** The 8 weeks the peers started in. */
+  /** The 8 weeks the peers started in (up to the latest day with data). */
   from: string;
   to: string;
   /** Sessions in the group other than this one. */
@@ -102,9 +106,10 @@ export function scoreBandOf(score: number | null): ScoreBand | null {
 }
 
 export async function getLivestream(executor: Executor, id: string): Promise<LivestreamDetail> {
+  const { currency, timezone } = await getSettings(executor);
   const [session] = await executor.query<SessionInfo & { pool_subcategory: string }>(sql`
     SELECT l.id, l.title, l.seller_id, s.name AS seller_name, s.subcategory_id AS subcategory, sub.name AS subcategory_name,
-      l.host, l.started_at, l.ended_at, l.start_date, l.duration_s, l.peak_viewers, l.products_count,
+      l.host, l.started_at, ${localStart(timezone)} AS started_local, l.ended_at, l.start_date, l.duration_s, l.peak_viewers, l.products_count,
       coalesce(s.subcategory_id, '') AS pool_subcategory
     FROM livestreams l JOIN sellers s ON s.id = l.seller_id LEFT JOIN categories sub ON sub.id = s.subcategory_id
     WHERE l.id = ${id}`);
@@ -112,7 +117,6 @@ export async function getLivestream(executor: Executor, id: string): Promise<Liv
     throw new UserError(`no livestream with id ${id}`, { code: 'not_found', hint: 'pick a session from the Livestreams list (aisle livestreams list)' });
   }
   const { pool_subcategory: poolSubcategory, ...info } = session;
-  const { currency } = await getSettings(executor);
   await ensureBenchmarks(executor, { from: info.start_date, to: info.start_date, subcategories: [poolSubcategory] });
   const [bench] = await executor.query(sql`SELECT * FROM livestream_benchmarks WHERE livestream_id = ${id}`);
   if (!bench) throw new Error(`livestream ${id} has no benchmark row after ensureBenchmarks`);
@@ -162,7 +166,8 @@ export async function getLivestream(executor: Executor, id: string): Promise<Liv
       band: String(bench.band),
       bandLabel: durationBandLabel(String(bench.band)),
       from: addDays(week, -POOL_DAYS_BACK),
-      to: addDays(week, 6),
+      // The pool's week may still be running: its peers so far end on the latest day with data.
+      to: [addDays(week, 6), (await latestDataDay(executor)) ?? info.start_date].sort()[0] ?? info.start_date,
       peers: Math.max(0, (num(group, 'sessions') ?? 1) - 1),
     },
     peerScore,

@@ -80,6 +80,8 @@ export interface LivestreamListRow {
   subcategory_name: string | null;
   host: string | null;
   started_at: string;
+  /** Start in the workspace time zone, `YYYY-MM-DD HH:MM`. */
+  started_local: string;
   start_date: string;
   duration_s: number | null;
   band: string;
@@ -120,6 +122,11 @@ export async function resolveLivestreamPeriod(executor: Executor, request: Lives
   return { period, asOf, current };
 }
 
+/** A session's start as local clock time in the workspace time zone. */
+export function localStart(timezone: string): Sql {
+  return sql`strftime(timezone(${timezone}, l.started_at), '%Y-%m-%d %H:%M')`;
+}
+
 const nonEmpty = <T>(values: T[] | undefined): values is T[] => values !== undefined && values.length > 0;
 
 function filterConditions(filters: LivestreamFilters): Sql[] {
@@ -146,11 +153,11 @@ function filterConditions(filters: LivestreamFilters): Sql[] {
 }
 
 /** The period's sessions with their figures, as subquery `r` (benchmarks must be current). */
-export function sessionRowsSql(range: DateRange, filters: LivestreamFilters): Sql {
+export function sessionRowsSql(range: DateRange, filters: LivestreamFilters, timezone: string): Sql {
   const conditions = [sql`l.start_date BETWEEN CAST(${range.from} AS DATE) AND CAST(${range.to} AS DATE)`, ...filterConditions(filters)];
   return sql`(
     SELECT l.id, l.title, l.seller_id, s.name AS seller_name, nullif(b.subcategory, '') AS subcategory, sub.name AS subcategory_name,
-      l.host, l.started_at, l.start_date, l.duration_s, b.band, b.views, b.live_gmv, b.live_orders,
+      l.host, l.started_at, ${localStart(timezone)} AS started_local, l.start_date, l.duration_s, b.band, b.views, b.live_gmv, b.live_orders,
       b.engagement_rate, b.ctr, b.ctor, b.live_conversion, b.gpm, b.gmv_per_live_hour, b.avg_view_duration_s, b.follow_rate,
       b.peer_score
     FROM livestream_benchmarks b
@@ -182,9 +189,9 @@ export async function listLivestreams(executor: Executor, request: LivestreamLis
   checkPaging(page, pageSize);
   const period = await resolveLivestreamPeriod(executor, request);
   const filters = request.filters ?? {};
-  const { currency } = await getSettings(executor);
+  const { currency, timezone } = await getSettings(executor);
   await ensureBenchmarks(executor, { ...period.current, subcategories: filters.subcategory });
-  const rows = sessionRowsSql(period.current, filters);
+  const rows = sessionRowsSql(period.current, filters, timezone);
   // Ties are broken by id, so paging never repeats or skips a session.
   const order = sql.raw(`ORDER BY ${column} ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, r.id`);
   const found = await executor.query<LivestreamListRow & { total: number }>(sql`

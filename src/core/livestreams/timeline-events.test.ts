@@ -33,6 +33,17 @@ describe('peaks and drop-offs on the viewers curve', () => {
     expect(detectTimelineEvents(gappy).map((e) => e.kind)).toEqual(['peak', 'drop_off']);
   });
 
+  it('joins a fall that starts before the previous one bottomed out into one drop-off', () => {
+    // 1,000 until minute 29, 700 at 30, a bounce to 900 at 31, then down to 500 from 33 on.
+    const steps = [700, 900, 600];
+    const series = Array.from({ length: 60 }, (_, minute) => ({
+      minute,
+      viewers_online: minute < 30 ? 1000 : (steps[minute - 30] ?? 500),
+    }));
+    const drops = detectTimelineEvents(series).filter((e) => e.kind === 'drop_off');
+    expect(drops.map((d) => [d.fromMinute, d.minute, d.viewers, d.share])).toEqual([[29, 33, 500, 0.5]]);
+  });
+
   it('keeps the three largest of each and says nothing about very short series', () => {
     const spiky = Array.from({ length: 200 }, (_, minute) => ({ minute, viewers_online: minute % 25 === 12 ? 400 + minute : 300 }));
     const peaks = detectTimelineEvents(spiky).filter((e) => e.kind === 'peak');

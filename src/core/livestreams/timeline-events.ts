@@ -8,8 +8,9 @@
  *   slow drift is not a peak). The highest MAX_EVENTS are kept.
  * - A drop-off is a minute at least DROP_SHARE below the median of the previous DROP_SPAN minutes
  *   (the level the room held, so the end of a spike is not a drop-off); consecutive such minutes
- *   are one drop-off, reported from the last minute at the level to the lowest point. The
- *   MAX_EVENTS that lost the most viewers are kept.
+ *   are one drop-off, reported from the last minute at the level to the lowest point, and a fall
+ *   that starts before the previous one bottomed out joins it. The MAX_EVENTS that lost the most
+ *   viewers are kept.
  * Minutes without a viewers figure are skipped, never read as 0.
  */
 export const PEAK_RADIUS = 10;
@@ -65,9 +66,26 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+interface Fall {
+  from: number;
+  level: number;
+  low: Point;
+}
+
+/** A fall that starts before the previous one bottomed out is the same drop-off. */
+function pushFall(falls: Fall[], fall: Fall): void {
+  const last = falls.at(-1);
+  if (last && fall.from <= last.low.minute) {
+    last.level = Math.max(last.level, fall.level);
+    if (fall.low.viewers < last.low.viewers) last.low = fall.low;
+  } else {
+    falls.push(fall);
+  }
+}
+
 function dropOffs(points: Point[]): TimelineEvent[] {
-  const found: TimelineEvent[] = [];
-  let current: { from: number; level: number; low: Point } | null = null;
+  const falls: Fall[] = [];
+  let current: Fall | null = null;
   points.forEach((p, i) => {
     const previous = points.filter((q) => q.minute < p.minute && p.minute - q.minute <= DROP_SPAN);
     const level = previous.length >= 3 ? median(previous.map((q) => q.viewers)) : null;
@@ -81,15 +99,18 @@ function dropOffs(points: Point[]): TimelineEvent[] {
         current.low = p;
       }
     } else if (current) {
-      found.push(toDropOff(current));
+      pushFall(falls, current);
       current = null;
     }
   });
-  if (current) found.push(toDropOff(current));
-  return found.sort((a, b) => b.change - a.change || a.minute - b.minute).slice(0, MAX_EVENTS);
+  if (current) pushFall(falls, current);
+  return falls
+    .map(toDropOff)
+    .sort((a, b) => b.change - a.change || a.minute - b.minute)
+    .slice(0, MAX_EVENTS);
 }
 
-function toDropOff(fall: { from: number; level: number; low: Point }): TimelineEvent {
+function toDropOff(fall: Fall): TimelineEvent {
   const change = fall.level - fall.low.viewers;
   const share = change / fall.level;
   return {

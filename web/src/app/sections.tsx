@@ -1,7 +1,7 @@
 // The areas of Aisle, declared once: the navigation and the router are both built from this list,
 // so a page cannot exist without a navigation entry or the other way round.
 import { lazy, type ReactElement } from 'react';
-import { LivestreamsPage } from '../features/livestreams/LivestreamsPage';
+import { LivestreamsSection } from '../features/livestreams/LivestreamsPage';
 import { OpportunitiesPage } from '../features/opportunities/OpportunitiesPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -73,7 +73,8 @@ export const sections: readonly Section[] = [
     label: 'Livestreams',
     group: 'analysis',
     Icon: LivestreamsIcon,
-    page: <LivestreamsPage />,
+    page: <LivestreamsSection />,
+    subPath: ':id',
   },
   { path: '/reports', label: 'Reports', group: 'follow-up', Icon: ReportsIcon, page: <ReportsPage /> },
   { path: '/imports', label: 'Imports', group: 'follow-up', Icon: ImportsIcon, page: <ImportsPage /> },

@@ -1,17 +1,159 @@
-import { PlannedPage } from '../../ui/PlannedPage';
+// Livestreams: every session of a period with its rates and peer score (the server filters, sorts
+// and pages), the period's leaderboard, and `/livestreams/<id>` for one session. The view lives in
+// the URL with the Overview's link parameters, so a tile's number opens the sessions behind it.
+import { Anchor, Group, Pagination, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { EmptyNote } from '../../ui/EmptyNote';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { formatCountOf, formatDateRange } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { LeaderboardCards, LeaderboardSkeleton } from './LeaderboardCards';
+import { LivestreamFilters, LivestreamPeriodControls } from './LivestreamFilters';
+import type { SessionList } from './livestreams-api';
+import {
+  activeFilterCount,
+  customRangeIncomplete,
+  leaderboardQuery,
+  livestreamsQuery,
+  readLivestreamsView,
+  type LivestreamsView,
+} from './livestreams-view';
+import { SessionPage } from './SessionPage';
+import { SessionsPhoneList } from './SessionsPhoneList';
+import { SessionsTable, SessionsTableSkeleton } from './SessionsTable';
+import { useLeaderboard, useListOptions, useSessions } from './use-livestreams';
+import classes from './LivestreamsPage.module.css';
+
+/** `/livestreams` lists sessions, `/livestreams/<id>` shows one. */
+export function LivestreamsSection() {
+  const { id } = useParams();
+  return id ? <SessionPage id={id} /> : <LivestreamsPage />;
+}
+
+function useLivestreamsView(): [LivestreamsView, (next: LivestreamsView) => void] {
+  const [params, setParams] = useSearchParams();
+  const view = readLivestreamsView(params);
+  return [view, (next) => setParams(new URLSearchParams(livestreamsQuery(next)), { replace: true })];
+}
+
+function describe(list: SessionList | undefined): string {
+  if (!list || list.period.asOf === null) return 'Every session with its funnel rates against comparable sessions';
+  const { current } = list.period;
+  return `${formatCountOf(list.total, 'session')} · ${formatDateRange(current.from, current.to)} · peers: same subcategory and length, 8 weeks`;
+}
 
 export function LivestreamsPage() {
+  const [view, setView] = useLivestreamsView();
+  const ready = !customRangeIncomplete(view);
+  const sessions = useSessions(livestreamsQuery(view), ready);
+  const leaderboard = useLeaderboard(leaderboardQuery(view), ready);
+  const options = useListOptions();
+  const list = sessions.data;
+  const sellerName = view.seller
+    ? (list?.rows.find((r) => r.seller_id === view.seller)?.seller_name ?? null)
+    : null;
+  const noData = list !== undefined && list.period.asOf === null;
+  const narrow = useMediaQuery('(max-width: 62em)') ?? false;
+
   return (
-    <PlannedPage
-      title="Livestreams"
-      summary="Livestream quality evaluation: session metrics against peer benchmarks plus structured human review."
-      arrivesWith="livestream analytics"
-      capabilities={[
-        'Browse sessions with views, engagement rate, CTR, conversion, GPM and GMV per live hour.',
-        'Compare each session with peers of the same tier and subcategory.',
-        'Follow a session minute by minute: viewers online, clicks, orders and GMV.',
-        'Review sessions against a versioned rubric and collect best practices and improvement areas.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Livestreams"
+        description={<span data-testid="livestreams-summary">{describe(list)}</span>}
+        actions={
+          noData ? null : (
+            <LivestreamPeriodControls view={view} shown={list?.period.current ?? null} onChange={setView} />
+          )
+        }
+      />
+      {noData ? (
+        <EmptyNote title="No livestream sessions yet" testId="livestreams-empty">
+          Import a LIVE session list (and per-minute data, if you have it) on the{' '}
+          <Anchor component={Link} to="/imports" size="sm">
+            Imports
+          </Anchor>{' '}
+          page; every session is then compared with its peers.
+        </EmptyNote>
+      ) : (
+        <Stack gap="md">
+          <LivestreamFilters
+            view={view}
+            options={options.data}
+            sellerName={sellerName}
+            shown={list?.period.current ?? null}
+            onChange={setView}
+          />
+          {!ready ? (
+            <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="livestreams-choose-range">
+              Choose the first and the last day of the period above.
+            </Text>
+          ) : sessions.isError ? (
+            <ErrorPanel
+              title="The sessions could not be loaded"
+              error={sessions.error}
+              onRetry={() => void sessions.refetch()}
+              retrying={sessions.isFetching}
+            />
+          ) : (
+            <>
+              {leaderboard.data ? (
+                <LeaderboardCards leaderboard={leaderboard.data} compact={narrow} />
+              ) : leaderboard.isError ? null : (
+                <LeaderboardSkeleton />
+              )}
+              {!list ? (
+                <SessionsTableSkeleton />
+              ) : list.rows.length === 0 ? (
+                <EmptyNote
+                  title={
+                    activeFilterCount(view) > 0
+                      ? 'No session matches these filters'
+                      : 'No sessions in this period'
+                  }
+                  testId="livestreams-none"
+                >
+                  {activeFilterCount(view) > 0
+                    ? 'Clear a filter or choose a longer period.'
+                    : `Nothing was streamed between ${formatDateRange(list.period.current.from, list.period.current.to)}.`}
+                </EmptyNote>
+              ) : (
+                <div
+                  className={classes.body}
+                  data-stale={sessions.isPlaceholderData || undefined}
+                  aria-busy={sessions.isFetching || undefined}
+                >
+                  {narrow ? (
+                    <SessionsPhoneList
+                      rows={list.rows}
+                      currency={list.currency}
+                      view={view}
+                      onChange={setView}
+                    />
+                  ) : (
+                    <SessionsTable rows={list.rows} currency={list.currency} view={view} onChange={setView} />
+                  )}
+                  {list.total > list.pageSize ? (
+                    <Group justify="space-between" mt="sm" gap="xs">
+                      <Text size="xs" c="dimmed">
+                        {`${(list.page - 1) * list.pageSize + 1}–${Math.min(list.total, list.page * list.pageSize)} of ${formatCountOf(list.total, 'session')}`}
+                      </Text>
+                      <Pagination
+                        size="sm"
+                        total={Math.ceil(list.total / list.pageSize)}
+                        value={list.page}
+                        onChange={(page) => setView({ ...view, page })}
+                        siblings={1}
+                        boundaries={1}
+                      />
+                    </Group>
+                  ) : null}
+                </div>
+              )}
+            </>
+          )}
+        </Stack>
+      )}
+    </>
   );
 }
