@@ -2,6 +2,7 @@
 import type { Database } from '../core/db/database.ts';
 import type { AlertRunner } from './alert-runner.ts';
 import type { SellerMapRunner } from './seller-map-runner.ts';
+import type { LivestreamBenchmarkRunner } from './livestream-benchmark-runner.ts';
 
 export interface AppContext {
   db: Database;
@@ -11,4 +12,6 @@ export interface AppContext {
   alerts: AlertRunner;
   /** Recomputes seller segments and opportunities after imports and on the daily schedule. */
   sellerMap: SellerMapRunner;
+  /** Ranks the latest weeks' livestream benchmarks after imports and at start. */
+  benchmarks: LivestreamBenchmarkRunner;
 }

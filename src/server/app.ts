@@ -31,6 +31,7 @@ import { targetRoutes } from './routes/targets.ts';
 import { sellerRoutes } from './routes/sellers.ts';
 import { sellerViewRoutes } from './routes/seller-views.ts';
 import { livestreamRoutes } from './routes/livestreams.ts';
+import { LivestreamBenchmarkRunner } from './livestream-benchmark-runner.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -51,6 +52,8 @@ export interface BuildAppOptions {
   scheduleAlerts?: boolean;
   /** Daily seller map recompute at 05:30 plus a catch-up at start (on for `aisle serve`). */
   scheduleSellerMap?: boolean;
+  /** Rank the latest weeks' livestream benchmarks at start (on for `aisle serve`); imports always do. */
+  warmLivestreamBenchmarks?: boolean;
 }
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -95,7 +98,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('sellerMapRunner', sellerMap);
   app.addHook('onClose', () => sellerMap.close());
   if (options.scheduleSellerMap) app.addHook('onReady', () => sellerMap.startSchedule());
-  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts, sellerMap };
+  const benchmarks = new LivestreamBenchmarkRunner(options.db, app.log);
+  app.decorate('livestreamBenchmarkRunner', benchmarks);
+  app.addHook('onClose', () => benchmarks.close());
+  if (options.warmLivestreamBenchmarks) app.addHook('onReady', async () => benchmarks.request('start'));
+  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts, sellerMap, benchmarks };
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context, options.auth));
   await app.register(userRoutes(context));

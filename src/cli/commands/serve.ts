@@ -70,6 +70,7 @@ export function registerServe(program: Command): void {
           closeDatabaseOnClose: true,
           scheduleAlerts: true,
           scheduleSellerMap: true,
+          warmLivestreamBenchmarks: true,
           logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
         });
         let stopping = false;

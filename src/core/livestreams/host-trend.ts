@@ -10,7 +10,8 @@ import { weekStart } from '../kpis/periods.ts';
 import { addDays } from '../shared/dates.ts';
 import { ensureBenchmarks } from './peer-benchmarks.ts';
 
-export const HOST_TREND_WEEKS = 12;
+/** As many weeks as the background warm-up ranks, so a recent host's trend is read, not computed. */
+export const HOST_TREND_WEEKS = 8;
 /** A slope below this many score points per week reads as steady. */
 export const STEADY_SLOPE = 1;
 

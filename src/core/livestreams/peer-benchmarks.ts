@@ -12,7 +12,9 @@
  */
 import { Database, type Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
+import { latestDataDay } from '../kpis/overview.ts';
 import { weekStart } from '../kpis/periods.ts';
+import { addDays } from '../shared/dates.ts';
 import {
   insertBenchmarksSql,
   insertPeerGroupsSql,
@@ -102,4 +104,25 @@ async function refresh(tx: Executor, firstWeek: string, lastWeek: string, subcat
   }
   await tx.run(sql`DROP TABLE benchmark_stale`);
   return { recomputed: stale.length };
+}
+
+/** Weeks ranked ahead of time: what the list's presets, a month and a host's trend look at. */
+export const WARM_WEEKS = 8;
+
+/**
+ * Ranks the pools of the latest weeks with data ahead of the first page view, newest week first,
+ * one week per transaction (so a page view waits for at most one week). Stops between weeks when
+ * `stopped()` says so. Weeks whose sessions did not change cost one fingerprint query.
+ */
+export async function warmRecentBenchmarks(db: Database, stopped: () => boolean = () => false): Promise<{ weeks: number; recomputed: number }> {
+  const asOf = await latestDataDay(db);
+  if (!asOf) return { weeks: 0, recomputed: 0 };
+  let recomputed = 0;
+  let weeks = 0;
+  for (let i = 0; i < WARM_WEEKS && !stopped(); i += 1) {
+    const monday = addDays(weekStart(asOf), -7 * i);
+    recomputed += (await ensureBenchmarks(db, { from: monday, to: addDays(monday, 6) })).recomputed;
+    weeks += 1;
+  }
+  return { weeks, recomputed };
 }

@@ -83,6 +83,7 @@ export function importRoutes(context: AppContext, maxUploadBytes = MAX_UPLOAD_BY
         if (importChangedData(result)) {
           context.sellerMap.request('import');
           context.alerts.request('import');
+          context.benchmarks.request('import');
         }
         return result;
       },
