@@ -64,4 +64,13 @@ describe('resolving sessions', () => {
       FROM sessions WHERE token_sha256 = ${sha256(token)}`);
     expect(row).toEqual({ fresh: true, extended: true });
   });
+
+  it('lets many requests of one session arrive together when its expiry is due to slide', async () => {
+    const token = await createSession(db, ids.viewer);
+    for (let round = 0; round < 3; round += 1) {
+      await db.run(sql`UPDATE sessions SET last_seen_at = now() - INTERVAL 2 MINUTE WHERE token_sha256 = ${sha256(token)}`);
+      const users = await Promise.all(Array.from({ length: 20 }, () => resolveSession(db, token)));
+      expect(users.every((user) => user?.id === ids.viewer)).toBe(true);
+    }
+  });
 });

@@ -45,6 +45,34 @@ interface Remembered {
  */
 const remembered = new WeakMap<Database, Map<string, Remembered>>();
 
+/** Refreshes in flight, by token hash: a page's parallel requests share one. */
+const sliding = new Map<string, Promise<void>>();
+
+/**
+ * Sliding expiry, written at most once a minute per session to keep reads cheap. Requests that
+ * arrive together share one UPDATE (DuckDB refuses concurrent updates of one row: "Conflict on
+ * update"); losing that race to another writer (a sign-out) is harmless, the session just is not
+ * extended this time.
+ */
+function slideExpiry(executor: Executor, hash: string): Promise<void> {
+  const pending = sliding.get(hash);
+  if (pending) return pending;
+  const update = executor
+    .run(sql`
+      UPDATE sessions SET last_seen_at = now(),
+        expires_at = least(now() + ${SESSION_IDLE_HOURS} * INTERVAL 1 HOUR, created_at + ${SESSION_MAX_DAYS} * INTERVAL 1 DAY)
+      WHERE token_sha256 = ${hash}`)
+    .then(
+      () => undefined,
+      (error: unknown) => {
+        if (!(error instanceof Error && /conflict/i.test(error.message))) throw error;
+      },
+    )
+    .finally(() => sliding.delete(hash));
+  sliding.set(hash, update);
+  return update;
+}
+
 /** The session's user if the token is valid, not expired and the user is active; extends it. */
 export async function resolveSession(executor: Executor, token: string): Promise<SessionUser | null> {
   const hash = sha256(token);
@@ -72,13 +100,7 @@ export async function resolveSession(executor: Executor, token: string): Promise
     memory.set(hash, { generation, user, expiresAt: row.expires_ms, refreshAt: row.seen_ms + REFRESH_AFTER_MS });
     remembered.set(executor, memory);
   }
-  if (row.refresh) {
-    // Sliding expiry, written at most once a minute per session to keep reads cheap.
-    await executor.run(sql`
-      UPDATE sessions SET last_seen_at = now(),
-        expires_at = least(now() + ${SESSION_IDLE_HOURS} * INTERVAL 1 HOUR, created_at + ${SESSION_MAX_DAYS} * INTERVAL 1 DAY)
-      WHERE token_sha256 = ${hash}`);
-  }
+  if (row.refresh) await slideExpiry(executor, hash);
   return user;
 }
 
