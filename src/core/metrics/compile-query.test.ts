@@ -132,6 +132,18 @@ describe('compiled SQL shape', () => {
     expect(columns).toEqual(['period', 'subcategory', 'gmv', 'live_gmv_share', 'buyers']);
   });
 
+  it('joins the seller registry only when a seller attribute is asked for, and names sellers after aggregating', () => {
+    const text = (request: Parameters<typeof compileMetricQuery>[1]) => compileMetricQuery(dialect, request).query.toQuery().text;
+    const month = { from: '2026-11-01', to: '2026-11-30' };
+    expect(text({ metrics: ['gmv', 'live_sessions'], ...month })).not.toContain('JOIN sellers');
+    expect(text({ metrics: ['gmv'], by: ['period'], grain: 'week', ...month })).not.toContain('JOIN sellers');
+    expect(text({ metrics: ['gmv'], by: ['subcategory'], ...month })).toContain('JOIN sellers s ON s.id = sd.seller_id');
+    expect(text({ metrics: ['gmv'], ...month, where: [{ dimension: 'region', values: ['Jakarta'] }] })).toContain('JOIN sellers s');
+    const bySeller = text({ metrics: ['gmv'], by: ['seller'], ...month });
+    expect(bySeller).not.toContain('JOIN sellers');
+    expect(bySeller).toContain('(SELECT s.name FROM sellers s WHERE s.id = ');
+  });
+
   it('reads a channel split from the source that has channels', () => {
     const { text } = compileMetricQuery(dialect, { metrics: ['gmv', 'orders'], by: ['channel'], from: '2026-11-01', to: '2026-11-30' }).query.toQuery();
     expect(text).toContain('"src_seller_day_channels" AS (SELECT');

@@ -8,7 +8,7 @@ import type { Dialect, Grain } from '../db/dialect/index.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { UserError } from '../shared/errors.ts';
 import { baseMetricsOf, getDimension, getMetric } from './catalog/index.ts';
-import { SOURCE_DATE, SOURCE_FROM } from './catalog/dimensions.ts';
+import { readsSeller, SOURCE_DATE, SOURCE_FROM, SOURCE_TABLE } from './catalog/dimensions.ts';
 import type { BaseMetric, FactSource, MetricDefinition } from './types.ts';
 import { ROLLUP_DAY, ROLLUP_ROWS, rollupFits, rollupTable } from './pre-aggregation.ts';
 
@@ -152,13 +152,21 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
     }
     const selects: Sql[] = [];
     const groupPositions: number[] = [];
+    // Catalog text this source's statement reads: it joins `sellers` only when some of it does.
+    const used: string[] = metrics.map((metric) => metric.expr);
     for (const name of request.by) {
       selects.push(sql`${dimensionExpr(dialect, name, source, request.grain)} AS ${sql.ident(name)}`);
       groupPositions.push(selects.length);
       const dim = getDimension(name);
+      if (name !== 'period') used.push(dim.exprBySource[source] ?? '');
       const labelExpr = dim.labelExprBySource?.[source];
-      if (dim.labelColumn && labelExpr) selects.push(sql`${dialect.anyValue(sql.raw(labelExpr))} AS ${sql.ident(dim.labelColumn)}`);
+      // A seller's name is looked up once per group after aggregating, not joined to every fact row.
+      if (dim.labelColumn && labelExpr && !readsSeller(labelExpr)) {
+        selects.push(sql`${dialect.anyValue(sql.raw(labelExpr))} AS ${sql.ident(dim.labelColumn)}`);
+      }
     }
+    for (const filter of request.where) used.push(getDimension(filter.dimension).exprBySource[source] ?? '');
+    const fromClause = used.some(readsSeller) ? SOURCE_FROM[source] : SOURCE_TABLE[source];
     for (const metric of metrics) selects.push(sql`${aggregate(dialect, metric)} AS ${sql.ident(metric.name)}`);
     selects.push(sql`count(*) AS ${sql.ident(ROWS_COLUMN)}`);
     const filters: Sql[] = [sql`${sql.raw(SOURCE_DATE[source])} BETWEEN ${request.from} AND ${request.to}`];
@@ -169,7 +177,7 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
     const groupBy = groupPositions.length
       ? sql` GROUP BY ${sql.raw(groupPositions.join(', '))}`
       : sql.empty;
-    ctes.push(sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${sql.raw(SOURCE_FROM[source])} WHERE ${sql.join(filters, ' AND ')}${groupBy})`);
+    ctes.push(sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${sql.raw(fromClause)} WHERE ${sql.join(filters, ' AND ')}${groupBy})`);
   }
 
   const [first, ...rest] = sources;
@@ -199,7 +207,12 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
     outputs.push(sql`${coalesced(name, sources)} AS ${sql.ident(name)}`);
     dimPositions.push(outputs.length);
     const dim = getDimension(name);
-    if (dim.labelColumn) outputs.push(sql`${coalesced(dim.labelColumn, sources)} AS ${sql.ident(dim.labelColumn)}`);
+    if (!dim.labelColumn) continue;
+    const sellerLabel = Object.values(dim.labelExprBySource ?? {}).some((expr) => expr !== undefined && readsSeller(expr));
+    const label = sellerLabel
+      ? sql`(SELECT ${sql.raw('s.name')} FROM sellers s WHERE s.id = ${coalesced(name, sources)})`
+      : coalesced(dim.labelColumn, sources);
+    outputs.push(sql`${label} AS ${sql.ident(dim.labelColumn)}`);
   }
   for (const name of request.metrics) {
     const metric = getMetric(name);
