@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from './database.ts';
 import { sql } from './sql.ts';
+import { DuckDBDecimalValue } from '@duckdb/node-api';
+import { convertValue } from './convert-row.ts';
 
 describe('row conversion', () => {
   let db: Database;
@@ -39,5 +41,18 @@ describe('row conversion', () => {
 
   it('throws instead of losing precision on huge integers', async () => {
     await expect(db.query(sql`SELECT 9007199254740993::BIGINT AS too_big`)).rejects.toThrow(/too_big.*too large/);
+  });
+});
+
+describe('DECIMAL to number', () => {
+  it('gives the same number as parsing the decimal text, for every cent value and at the limits', () => {
+    for (let cents = -100_000n; cents <= 100_000n; cents += 7n) {
+      const value = new DuckDBDecimalValue(cents, 18, 2);
+      expect(convertValue(value, 'amount')).toBe(Number(value.toString()));
+    }
+    for (const [raw, scale] of [[9_007_199_254_740_991n, 2], [123_456_789_012_345_678n, 2], [-5n, 0], [1n, 6], [10n ** 30n + 1n, 4]] as const) {
+      const value = new DuckDBDecimalValue(raw, 38, scale);
+      expect(convertValue(value, 'amount')).toBe(Number(value.toString()));
+    }
   });
 });
