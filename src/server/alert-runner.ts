@@ -6,10 +6,11 @@
  * arrive while a scan runs are folded into one more scan afterwards. `close()` stops the schedule
  * and waits for a running scan, so the database is never closed under it.
  */
-import { Cron } from 'croner';
 import type { Database } from '../core/db/database.ts';
 import { getLastScan, scanQuietly } from '../core/kpis/alerts/index.ts';
-import { getSettings } from '../core/shared/settings.ts';
+import { BackgroundJob, type RunnerLog } from './background-job.ts';
+
+export type { RunnerLog } from './background-job.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,68 +20,25 @@ declare module 'fastify' {
 }
 
 export const DAILY_SCAN = '0 6 * * *';
-const DAY_MS = 86_400_000;
 
-export interface RunnerLog {
-  info(object: object, message: string): void;
-  error(object: object, message: string): void;
-}
-
-export class AlertRunner {
-  private job: Cron | null = null;
-  private running: Promise<void> | null = null;
-  private again: string | null = null;
-  private closed = false;
-
+export class AlertRunner extends BackgroundJob {
   constructor(
     private readonly db: Database,
-    private readonly log: RunnerLog,
-  ) {}
+    log: RunnerLog,
+  ) {
+    super(async (reason) => {
+      const summary = await scanQuietly(db, reason, (error) => log.error({ err: error, reason }, 'alert scan failed'));
+      if (summary) log.info({ scan: { ...summary, skippedCampaignDays: summary.skippedCampaignDays.length } }, 'alert scan done');
+    });
+  }
 
   /** Starts the daily schedule in the workspace time zone and catches up on a missed scan. */
-  async startSchedule(now: Date = new Date()): Promise<void> {
-    const { timezone } = await getSettings(this.db);
-    this.job = new Cron(DAILY_SCAN, { timezone, catch: true, unref: true }, () => this.request('daily'));
-    const last = await getLastScan(this.db);
-    if (!last || now.getTime() - Date.parse(last.at) > DAY_MS) this.request('catch-up');
+  startSchedule(now: Date = new Date()): Promise<void> {
+    return this.scheduleDaily(this.db, DAILY_SCAN, () => getLastScan(this.db), now);
   }
 
   /** When the next daily scan runs (null without a schedule). */
   nextDailyScan(): Date | null {
-    return this.job?.nextRun() ?? null;
-  }
-
-  /** Asks for a scan; returns at once. Several requests during one scan become one more scan. */
-  request(reason: string): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = reason;
-      return;
-    }
-    this.running = this.loop(reason).finally(() => {
-      this.running = null;
-    });
-  }
-
-  /** Resolves when no scan is running (tests and shutdown wait on it). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.job?.stop();
-    this.again = null;
-    await this.idle();
-  }
-
-  private async loop(reason: string): Promise<void> {
-    let next: string | null = reason;
-    while (next && !this.closed) {
-      this.again = null;
-      const summary = await scanQuietly(this.db, next, (error) => this.log.error({ err: error, reason: next }, 'alert scan failed'));
-      if (summary) this.log.info({ scan: { ...summary, skippedCampaignDays: summary.skippedCampaignDays.length } }, 'alert scan done');
-      next = this.again;
-    }
+    return this.nextScheduledRun();
   }
 }

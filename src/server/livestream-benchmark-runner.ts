@@ -7,7 +7,7 @@
  */
 import type { Database } from '../core/db/database.ts';
 import { warmRecentBenchmarks } from '../core/livestreams/peer-benchmarks.ts';
-import type { RunnerLog } from './alert-runner.ts';
+import { BackgroundJob, type RunnerLog } from './background-job.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,50 +16,16 @@ declare module 'fastify' {
   }
 }
 
-export class LivestreamBenchmarkRunner {
-  private running: Promise<void> | null = null;
-  private again: string | null = null;
-  private closed = false;
-
-  constructor(
-    private readonly db: Database,
-    private readonly log: RunnerLog,
-  ) {}
-
-  /** Asks for a warm-up; returns at once. */
-  request(reason: string): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = reason;
-      return;
-    }
-    this.running = this.loop(reason).finally(() => {
-      this.running = null;
-    });
-  }
-
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.again = null;
-    await this.idle();
-  }
-
-  private async loop(reason: string): Promise<void> {
-    let next: string | null = reason;
-    while (next && !this.closed) {
-      this.again = null;
+export class LivestreamBenchmarkRunner extends BackgroundJob {
+  constructor(db: Database, log: RunnerLog) {
+    super(async (reason, stopped) => {
       const started = Date.now();
       try {
-        const summary = await warmRecentBenchmarks(this.db, () => this.closed);
-        if (summary.recomputed > 0) this.log.info({ benchmarks: { ...summary, reason: next, ms: Date.now() - started } }, 'livestream benchmarks ranked');
+        const summary = await warmRecentBenchmarks(db, stopped);
+        if (summary.recomputed > 0) log.info({ benchmarks: { ...summary, reason, ms: Date.now() - started } }, 'livestream benchmarks ranked');
       } catch (error) {
-        this.log.error({ err: error, reason: next }, 'livestream benchmark warm-up failed');
+        log.error({ err: error, reason }, 'livestream benchmark warm-up failed');
       }
-      next = this.again;
-    }
+    });
   }
 }

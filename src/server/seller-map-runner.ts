@@ -6,11 +6,9 @@
  * never reaches the import that triggered it. Requests during a recompute fold into one more run.
  * `close()` stops the schedule and waits for a running recompute.
  */
-import { Cron } from 'croner';
 import type { Database } from '../core/db/database.ts';
 import { getLastRecompute, recomputeQuietly } from '../core/sellers/segments/index.ts';
-import { getSettings } from '../core/shared/settings.ts';
-import type { RunnerLog } from './alert-runner.ts';
+import { BackgroundJob, type RunnerLog } from './background-job.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,56 +18,19 @@ declare module 'fastify' {
 }
 
 export const DAILY_RECOMPUTE = '30 5 * * *';
-const DAY_MS = 86_400_000;
 
-export class SellerMapRunner {
-  private job: Cron | null = null;
-  private running: Promise<void> | null = null;
-  private again: string | null = null;
-  private closed = false;
-
+export class SellerMapRunner extends BackgroundJob {
   constructor(
     private readonly db: Database,
-    private readonly log: RunnerLog,
-  ) {}
-
-  async startSchedule(now: Date = new Date()): Promise<void> {
-    const { timezone } = await getSettings(this.db);
-    this.job = new Cron(DAILY_RECOMPUTE, { timezone, catch: true, unref: true }, () => this.request('daily'));
-    const last = await getLastRecompute(this.db);
-    if (!last || now.getTime() - Date.parse(last.at) > DAY_MS) this.request('catch-up');
-  }
-
-  /** Asks for a recompute; returns at once. */
-  request(reason: string): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = reason;
-      return;
-    }
-    this.running = this.loop(reason).finally(() => {
-      this.running = null;
+    log: RunnerLog,
+  ) {
+    super(async (reason) => {
+      const summary = await recomputeQuietly(db, reason, (error) => log.error({ err: error, reason }, 'seller map recompute failed'));
+      if (summary) log.info({ recompute: summary }, 'seller map recomputed');
     });
   }
 
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.job?.stop();
-    this.again = null;
-    await this.idle();
-  }
-
-  private async loop(reason: string): Promise<void> {
-    let next: string | null = reason;
-    while (next && !this.closed) {
-      this.again = null;
-      const summary = await recomputeQuietly(this.db, next, (error) => this.log.error({ err: error, reason: next }, 'seller map recompute failed'));
-      if (summary) this.log.info({ recompute: summary }, 'seller map recomputed');
-      next = this.again;
-    }
+  startSchedule(now: Date = new Date()): Promise<void> {
+    return this.scheduleDaily(this.db, DAILY_RECOMPUTE, () => getLastRecompute(this.db), now);
   }
 }
