@@ -14,6 +14,8 @@ import { getSettings } from '../shared/settings.ts';
 import { decomposeFunnel, type Decomposition } from './funnel-decomposition.ts';
 import { hostTrend, type HostTrend } from './host-trend.ts';
 import { ensureBenchmarks } from './peer-benchmarks.ts';
+import { hostQualityTrend, sessionQuality, type HostQualityTrend } from './reviews/review-analysis.ts';
+import type { QualityScore } from './reviews/review-scores.sql.ts';
 import { POOL_DAYS_BACK } from './peer-benchmarks.sql.ts';
 import { localStart } from './session-list.ts';
 import {
@@ -93,6 +95,14 @@ export interface LivestreamDetail {
   decomposition: Decomposition;
   hostTrend: HostTrend | null;
   minutes: number;
+  /** Reviews of the session (0: not reviewed). */
+  reviews: number;
+  /** Mean weighted rubric score over its reviewers, 1–5. */
+  rubricScore: number | null;
+  /** Rubric score and peer score combined, both parts shown. */
+  quality: QualityScore;
+  /** The host's weekly quality score (rubric and peers), null without a host. */
+  hostQuality: HostQualityTrend | null;
 }
 
 const num = (row: PlainRow | undefined, key: string): number | null => {
@@ -157,6 +167,7 @@ export async function getLivestream(executor: Executor, id: string): Promise<Liv
   });
   const [minutes] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM livestream_minutes WHERE livestream_id = ${id}`);
   const peerScore = num(bench, 'peer_score');
+  const review = await sessionQuality(executor, id, peerScore);
   return {
     session: info,
     currency,
@@ -177,5 +188,9 @@ export async function getLivestream(executor: Executor, id: string): Promise<Liv
     decomposition,
     hostTrend: info.host ? await hostTrend(executor, { sellerId: info.seller_id, host: info.host }) : null,
     minutes: minutes?.n ?? 0,
+    reviews: review.reviews,
+    rubricScore: review.rubricScore,
+    quality: review.quality,
+    hostQuality: info.host ? await hostQualityTrend(executor, { sellerId: info.seller_id, host: info.host }) : null,
   };
 }

@@ -12,6 +12,7 @@ import { rangeDays, resolvePeriod, type DateRange, type PeriodPreset } from '../
 import { UserError } from '../shared/errors.ts';
 import { getSettings } from '../shared/settings.ts';
 import { ensureBenchmarks } from './peer-benchmarks.ts';
+import { QUALITY_BANDS, qualitySql, sessionReviewsSql, type QualityBand } from './reviews/review-scores.sql.ts';
 import { SCORE_BANDS, type ScoreBand } from './session-metrics.ts';
 
 export const DEFAULT_LIVESTREAM_PERIOD: PeriodPreset = 'last_7_days';
@@ -39,6 +40,9 @@ const SORTS: Record<string, string> = {
   avg_view_duration_s: 'r.avg_view_duration_s',
   follow_rate: 'r.follow_rate',
   peer_score: 'r.peer_score',
+  reviews: 'r.reviews',
+  rubric_score: 'r.rubric_score',
+  quality_score: 'r.quality_score',
 };
 export const LIVESTREAM_SORT_COLUMNS = Object.keys(SORTS);
 
@@ -49,6 +53,10 @@ export interface LivestreamFilters {
   /** Words in the title, host or seller name. */
   q?: string;
   band?: ScoreBand[];
+  /** Sessions with at least one review (true) or none (false). */
+  reviewed?: boolean;
+  /** Quality score bands (0-40, 40-60, 60-80, 80-100). */
+  scoreBand?: QualityBand[];
 }
 
 export interface LivestreamPeriodRequest {
@@ -97,6 +105,12 @@ export interface LivestreamListRow {
   avg_view_duration_s: number | null;
   follow_rate: number | null;
   peer_score: number | null;
+  /** Reviews of the session (0: not reviewed). */
+  reviews: number;
+  /** Mean weighted rubric score over its reviewers, 0–100. */
+  rubric_score: number | null;
+  /** Rubric and peer score combined (see reviews/review-scores.sql.ts), 0–100. */
+  quality_score: number | null;
 }
 
 export interface LivestreamList {
@@ -149,6 +163,16 @@ function filterConditions(filters: LivestreamFilters): Sql[] {
     });
     conditions.push(sql`(${sql.join(ranges, ' OR ')})`);
   }
+  if (filters.reviewed !== undefined) conditions.push(filters.reviewed ? sql`q.livestream_id IS NOT NULL` : sql`q.livestream_id IS NULL`);
+  if (nonEmpty(filters.scoreBand)) {
+    const quality = qualitySql(sql`q.rubric_score100`, sql`b.peer_score`);
+    const ranges = filters.scoreBand.map((band) => {
+      const def = QUALITY_BANDS.find((b) => b.band === band);
+      if (!def) throw new UserError(`unknown quality score band "${band}"`, { hint: `valid bands: ${QUALITY_BANDS.map((b) => b.band).join(', ')}`, details: { field: 'scoreBand' } });
+      return def.to === 100 ? sql`${quality} >= ${def.from}` : sql`(${quality} >= ${def.from} AND ${quality} < ${def.to})`;
+    });
+    conditions.push(sql`(${sql.join(ranges, ' OR ')})`);
+  }
   return conditions;
 }
 
@@ -159,11 +183,13 @@ export function sessionRowsSql(range: DateRange, filters: LivestreamFilters, tim
     SELECT l.id, l.title, l.seller_id, s.name AS seller_name, nullif(b.subcategory, '') AS subcategory, sub.name AS subcategory_name,
       l.host, l.started_at, ${localStart(timezone)} AS started_local, l.start_date, l.duration_s, b.band, b.views, b.live_gmv, b.live_orders,
       b.engagement_rate, b.ctr, b.ctor, b.live_conversion, b.gpm, b.gmv_per_live_hour, b.avg_view_duration_s, b.follow_rate,
-      b.peer_score
+      b.peer_score, coalesce(q.reviews, 0) AS reviews, q.rubric_score100 AS rubric_score,
+      ${qualitySql(sql`q.rubric_score100`, sql`b.peer_score`)} AS quality_score
     FROM livestream_benchmarks b
     JOIN livestreams l ON l.id = b.livestream_id
     JOIN sellers s ON s.id = l.seller_id
     LEFT JOIN categories sub ON sub.id = s.subcategory_id
+    LEFT JOIN ${sessionReviewsSql} q ON q.livestream_id = l.id
     WHERE ${sql.join(conditions, ' AND ')}
   ) r`;
 }
