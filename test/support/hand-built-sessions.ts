@@ -27,6 +27,8 @@ export interface SessionSpec {
   buyers?: number;
   gmv?: number;
   viewSeconds?: number;
+  /** Products shown in the session. */
+  products?: number | null;
 }
 
 export const SESSION_SELLERS = [
@@ -53,11 +55,11 @@ export async function insertSessions(executor: Executor, specs: SessionSpec[]): 
     const started = `${s.day} ${String(s.hour ?? 19).padStart(2, '0')}:00:00+00`;
     await executor.run(sql`
       INSERT INTO livestreams (id, seller_id, host, title, started_at, start_date, ended_at, duration_s, impressions, views, viewers,
-        avg_view_duration_s, likes, comments, shares, new_followers, product_impressions, product_clicks, orders, buyers, gmv)
+        avg_view_duration_s, likes, comments, shares, new_followers, product_impressions, product_clicks, orders, buyers, gmv, products_count)
       VALUES (${s.id}, ${s.seller ?? 'k1'}, ${s.host === undefined ? 'Ana' : s.host}, ${s.title ?? `Session ${s.id}`},
         CAST(${started} AS TIMESTAMPTZ), CAST(${s.day} AS DATE), CAST(${started} AS TIMESTAMPTZ) + to_seconds(${duration}), ${duration},
         ${s.impressions === undefined ? 10_000 : s.impressions}, ${views}, ${s.viewers ?? (views === null ? null : Math.round(views * 0.8))},
         ${s.viewSeconds ?? 60}, ${s.likes ?? 100}, ${s.comments ?? 20}, ${s.shares ?? 5}, ${s.followers ?? 10},
-        ${clicks * 4}, ${clicks}, ${s.orders ?? 5}, ${s.buyers ?? s.orders ?? 5}, ${s.gmv ?? 250})`);
+        ${clicks * 4}, ${clicks}, ${s.orders ?? 5}, ${s.buyers ?? s.orders ?? 5}, ${s.gmv ?? 250}, ${s.products ?? null})`);
   }
 }

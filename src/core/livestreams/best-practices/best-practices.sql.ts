@@ -1,0 +1,130 @@
+/**
+ * The best-practices comparison as SQL: every session of the range with its outcome and features,
+ * its subcategory's top quartile by outcome marked (`grp` = 'top' | 'rest'), then per feature the
+ * medians of both groups and the Mann–Whitney rank sum that says how often a top session beats an
+ * other one. All of it one statement per question, over the stored benchmarks — never a loop over
+ * sessions.
+ *
+ * Quartiles are taken within each subcategory (a top session is top among its own peers), ties
+ * broken by id so a rerun marks the same sessions; a subcategory with too few ranked sessions is
+ * left out and reported.
+ */
+import { sql, type Sql } from '../../db/sql.ts';
+import { MIN_SESSIONS_PER_SUBCATEGORY, NUMERIC_FEATURES, startHourBandSql, type Outcome } from './practice-features.ts';
+
+export interface SessionScope {
+  from: string;
+  to: string;
+  /** One subcategory id, '' for sellers without one, undefined for all. */
+  subcategory?: string;
+  /** Only this seller's sessions (used for improvement areas). */
+  seller?: string;
+  timezone: string;
+  outcome: Outcome;
+}
+
+const feature = (key: string) => sql.ident(`f_${key}`);
+
+/** CTE list `sessions, sized, ranked` (ranked = sessions with their group). */
+export function rankedSessionsCte(scope: SessionScope): Sql {
+  const onlySub = scope.subcategory === undefined ? sql.empty : sql`AND b.subcategory = ${scope.subcategory}`;
+  return sql`
+    sessions AS (
+      SELECT l.id, l.seller_id, b.subcategory AS sub, b.${sql.ident(scope.outcome)} AS outcome,
+        ${startHourBandSql(sql`hour(timezone(${scope.timezone}, l.started_at))`)} AS start_band,
+        ${sql.join(NUMERIC_FEATURES.map((f) => sql`${f.expression} AS ${feature(f.key)}`))}
+      FROM livestream_benchmarks b JOIN livestreams l ON l.id = b.livestream_id
+      WHERE l.start_date BETWEEN CAST(${scope.from} AS DATE) AND CAST(${scope.to} AS DATE) ${onlySub}
+    ),
+    sized AS (
+      SELECT *, count(*) OVER (PARTITION BY sub) AS ranked_in_sub FROM sessions WHERE outcome IS NOT NULL
+    ),
+    ranked AS (
+      SELECT *, CASE WHEN ntile(4) OVER (PARTITION BY sub ORDER BY outcome DESC, id) = 1 THEN 'top' ELSE 'rest' END AS grp
+      FROM sized WHERE ranked_in_sub >= ${MIN_SESSIONS_PER_SUBCATEGORY}
+    )`;
+}
+
+/** Per subcategory: sessions, ranked sessions, whether it was included, and the top-quartile threshold. */
+export function subcategorySummarySql(scope: SessionScope): Sql {
+  return sql`
+    WITH ${rankedSessionsCte(scope)}
+    SELECT s.sub AS subcategory, c.name AS subcategory_name, count(*) AS sessions, count(s.outcome) AS ranked,
+      count(s.outcome) >= ${MIN_SESSIONS_PER_SUBCATEGORY} AS included,
+      (SELECT min(r.outcome) FROM ranked r WHERE r.sub = s.sub AND r.grp = 'top') AS top_threshold,
+      (SELECT count(*) FROM ranked r WHERE r.sub = s.sub AND r.grp = 'top') AS top_sessions
+    FROM sessions s LEFT JOIN categories c ON c.id = s.sub
+    GROUP BY s.sub, c.name ORDER BY sessions DESC, s.sub`;
+}
+
+/** Per-session rubric score by criterion: the mean over the session's reviewers. */
+const rubricScoresCte = sql`
+  rubric_scores AS (
+    SELECT r.livestream_id AS id, k.key, avg(CAST(json_extract_string(r.scores, k.key) AS DOUBLE)) AS value
+    FROM livestream_reviews r, unnest(json_keys(r.scores)) AS k(key)
+    GROUP BY r.livestream_id, k.key
+  )`;
+
+/**
+ * One row per feature (numeric features by key, rubric criteria as `rubric:<key>`): for each group
+ * the sessions with a value and their median, and `rank_sum_top` — the sum of the top sessions'
+ * ranks among all sessions with a value (ties at their average rank).
+ */
+export function numericComparisonSql(scope: SessionScope): Sql {
+  const unpivot = NUMERIC_FEATURES.map((f) => sql`SELECT id, grp, ${f.key} AS feature, ${feature(f.key)} AS value FROM ranked`);
+  return sql`
+    WITH ${rankedSessionsCte(scope)}, ${rubricScoresCte},
+    long AS (
+      SELECT * FROM (${sql.join(unpivot, ' UNION ALL ')}) WHERE value IS NOT NULL
+      UNION ALL
+      SELECT r.id, r.grp, 'rubric:' || s.key, s.value FROM ranked r JOIN rubric_scores s ON s.id = r.id WHERE s.value IS NOT NULL
+    ),
+    ranks AS (
+      SELECT *, rank() OVER (PARTITION BY feature ORDER BY value) + (count(*) OVER (PARTITION BY feature, value) - 1) / 2.0 AS rk
+      FROM long
+    )
+    SELECT feature,
+      count(*) FILTER (WHERE grp = 'top') AS n_top, count(*) FILTER (WHERE grp = 'rest') AS n_rest,
+      median(value) FILTER (WHERE grp = 'top') AS median_top, median(value) FILTER (WHERE grp = 'rest') AS median_rest,
+      avg(value) FILTER (WHERE grp = 'top') AS mean_top, avg(value) FILTER (WHERE grp = 'rest') AS mean_rest,
+      coalesce(sum(rk) FILTER (WHERE grp = 'top'), 0) AS rank_sum_top
+    FROM ranks GROUP BY feature ORDER BY feature`;
+}
+
+/**
+ * Shares of sessions in each start-hour band (among ranked sessions) and carrying each review tag
+ * (among ranked sessions with at least one review), per group.
+ */
+export function shareComparisonSql(scope: SessionScope): Sql {
+  return sql`
+    WITH ${rankedSessionsCte(scope)},
+    reviewed AS (SELECT DISTINCT livestream_id AS id FROM livestream_reviews),
+    tagged AS (SELECT DISTINCT livestream_id AS id, unnest(tags) AS tag FROM livestream_reviews),
+    totals AS (
+      SELECT count(*) FILTER (WHERE grp = 'top') AS sessions_top, count(*) FILTER (WHERE grp = 'rest') AS sessions_rest,
+        count(v.id) FILTER (WHERE grp = 'top') AS reviewed_top, count(v.id) FILTER (WHERE grp = 'rest') AS reviewed_rest
+      FROM ranked r LEFT JOIN reviewed v ON v.id = r.id
+    ),
+    counts AS (
+      SELECT 'start_hour' AS kind, start_band AS key, count(*) FILTER (WHERE grp = 'top') AS hit_top, count(*) FILTER (WHERE grp = 'rest') AS hit_rest
+      FROM ranked WHERE start_band IS NOT NULL GROUP BY start_band
+      UNION ALL
+      SELECT 'tag', t.tag, count(*) FILTER (WHERE grp = 'top'), count(*) FILTER (WHERE grp = 'rest')
+      FROM ranked r JOIN tagged t ON t.id = r.id GROUP BY t.tag
+    )
+    SELECT c.kind, c.key, c.hit_top, c.hit_rest,
+      CASE WHEN c.kind = 'tag' THEN t.reviewed_top ELSE t.sessions_top END AS n_top,
+      CASE WHEN c.kind = 'tag' THEN t.reviewed_rest ELSE t.sessions_rest END AS n_rest
+    FROM counts c, totals t ORDER BY c.kind, c.key`;
+}
+
+/** Group sizes: ranked sessions and reviewed ranked sessions per group. */
+export function groupTotalsSql(scope: SessionScope): Sql {
+  return sql`
+    WITH ${rankedSessionsCte(scope)},
+    reviewed AS (SELECT DISTINCT livestream_id AS id FROM livestream_reviews)
+    SELECT count(*) FILTER (WHERE grp = 'top') AS sessions_top, count(*) FILTER (WHERE grp = 'rest') AS sessions_rest,
+      count(v.id) FILTER (WHERE grp = 'top') AS reviewed_top, count(v.id) FILTER (WHERE grp = 'rest') AS reviewed_rest,
+      (SELECT count(*) FROM sessions) AS sessions_all, (SELECT count(*) FROM sessions WHERE outcome IS NULL) AS unranked
+    FROM ranked r LEFT JOIN reviewed v ON v.id = r.id`;
+}
