@@ -29,6 +29,27 @@ const WEAK_NOTES = [
   'Picture too dark and audio echo; products hard to see.',
   'Host read from notes most of the time; no calls to action.',
 ];
+/**
+ * Catalog tags (livestreams/reviews/review-tags.ts) a reviewer puts on when a criterion scores high
+ * or low, so tags agree with the scores; a rule whose criterion the rubric lacks is skipped.
+ */
+const TAG_RULES: readonly { tag: string; key: string; high: boolean; level: number }[] = [
+  { tag: 'strong_hook', key: 'structure_script', high: true, level: 5 },
+  { tag: 'recap_for_newcomers', key: 'structure_script', high: true, level: 4 },
+  { tag: 'hands_on_demo', key: 'product_demonstration', high: true, level: 4 },
+  { tag: 'pinned_products_early', key: 'cta_interaction', high: true, level: 4 },
+  { tag: 'answers_comments', key: 'cta_interaction', high: true, level: 5 },
+  { tag: 'price_anchoring', key: 'offers_promotions', high: true, level: 4 },
+  { tag: 'energetic_host', key: 'host_delivery', high: true, level: 5 },
+  { tag: 'weak_opening', key: 'structure_script', high: false, level: 2 },
+  { tag: 'off_camera', key: 'host_delivery', high: false, level: 1 },
+  { tag: 'poor_lighting', key: 'visual_audio', high: false, level: 2 },
+  { tag: 'no_demo', key: 'product_demonstration', high: false, level: 1 },
+  { tag: 'no_call_to_action', key: 'cta_interaction', high: false, level: 2 },
+  { tag: 'unclear_pricing', key: 'offers_promotions', high: false, level: 1 },
+  { tag: 'prohibited_claims', key: 'compliance', high: false, level: 2 },
+];
+
 /** How many sessions a default-size demo reviews (plus the story host's). */
 const TARGET_REVIEWS = 250;
 
@@ -83,7 +104,14 @@ export async function insertReviews(tx: Executor, plan: DemoPlan, rnd: DemoRando
       list_concat(
         CASE WHEN quality > 0.75 THEN ['best_practice'] ELSE CAST([] AS VARCHAR[]) END,
         CASE WHEN quality < 0.3 THEN ['coaching_needed'] ELSE CAST([] AS VARCHAR[]) END,
-        CASE WHEN least(${sql.join(keys.map((_, n) => sql.ident(`s${n}`)))}) <= 1 THEN ['follow_up'] ELSE CAST([] AS VARCHAR[]) END),
+        CASE WHEN least(${sql.join(keys.map((_, n) => sql.ident(`s${n}`)))}) <= 1 THEN ['follow_up'] ELSE CAST([] AS VARCHAR[]) END,
+        ${sql.join(
+          TAG_RULES.filter((rule) => keys.includes(rule.key)).map((rule) => {
+            const column = sql.ident(`s${keys.indexOf(rule.key)}`);
+            const test = rule.high ? sql`${column} >= ${rule.level}` : sql`${column} <= ${rule.level}`;
+            return sql`CASE WHEN ${test} THEN [${rule.tag}] ELSE CAST([] AS VARCHAR[]) END`;
+          }),
+        )}),
       ended_at + to_seconds(CAST(3600 * (2 + ${rnd.below(46, 'review_delay', ...review)}) AS BIGINT)),
       ended_at + to_seconds(CAST(3600 * (2 + ${rnd.below(46, 'review_delay', ...review)}) AS BIGINT))
     FROM scored`);
