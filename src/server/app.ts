@@ -31,6 +31,7 @@ import { targetRoutes } from './routes/targets.ts';
 import { sellerRoutes } from './routes/sellers.ts';
 import { sellerViewRoutes } from './routes/seller-views.ts';
 import { livestreamRoutes } from './routes/livestreams.ts';
+import { bestPracticeRoutes } from './routes/best-practices.ts';
 import { LivestreamBenchmarkRunner } from './livestream-benchmark-runner.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(opportunityRoutes(context));
   await app.register(segmentRoutes(context));
   await app.register(livestreamRoutes(context));
+  await app.register(bestPracticeRoutes(context));
   await registerWebApp(app, options.webDir);
 
   if (options.closeDatabaseOnClose) app.addHook('onClose', async () => options.db.close());
