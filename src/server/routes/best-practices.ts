@@ -37,6 +37,7 @@ const shareFinding = z.object({
   kind: z.enum(['start_hour', 'tag']),
   key: z.string(),
   label: z.string(),
+  tagKind: z.enum(['best_practice', 'issue', 'workflow']).nullable(),
   topShare: z.number(),
   restShare: z.number(),
   difference: z.number(),
@@ -88,6 +89,22 @@ const bestPracticesResponse = z.object({
   startHours: z.array(shareFinding),
   tags: z.array(shareFinding),
   highlights: z.array(z.string()),
+  examples: z.array(
+    z.object({
+      reviewId: z.number().int(),
+      livestreamId: z.string(),
+      title: z.string().nullable(),
+      sellerId: z.string(),
+      sellerName: z.string(),
+      host: z.string().nullable(),
+      startDate: z.string(),
+      reviewer: z.string(),
+      practices: z.array(z.string()),
+      notes: z.string().nullable(),
+      rubricScore: value,
+      topQuartile: z.boolean().nullable(),
+    }),
+  ),
 });
 
 const improvementAreasResponse = z.object({

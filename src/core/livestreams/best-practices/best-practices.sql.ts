@@ -128,3 +128,24 @@ export function groupTotalsSql(scope: SessionScope): Sql {
       (SELECT count(*) FROM sessions) AS sessions_all, (SELECT count(*) FROM sessions WHERE outcome IS NULL) AS unranked
     FROM ranked r LEFT JOIN reviewed v ON v.id = r.id`;
 }
+
+/**
+ * The latest reviews in scope that name a best practice: what reviewers saw the good sessions do,
+ * with the session's group when it was ranked.
+ */
+export function practiceExamplesSql(scope: SessionScope, tags: readonly string[], limit: number, reviewScores: Sql): Sql {
+  return sql`
+    WITH ${rankedSessionsCte(scope)}, scores AS ${reviewScores}
+    SELECT r.id AS review_id, r.livestream_id, l.title, l.seller_id, sl.name AS seller_name, l.host, CAST(l.start_date AS VARCHAR) AS start_date,
+      r.reviewer, CAST(list_filter(r.tags, t -> list_contains(CAST(${JSON.stringify(tags)} AS VARCHAR[]), t)) AS VARCHAR[]) AS tags,
+      r.notes, sc.score100 AS rubric_score, rk.grp AS quartile
+    FROM livestream_reviews r
+    JOIN sessions x ON x.id = r.livestream_id
+    JOIN livestreams l ON l.id = r.livestream_id
+    JOIN sellers sl ON sl.id = l.seller_id
+    LEFT JOIN scores sc ON sc.review_id = r.id
+    LEFT JOIN ranked rk ON rk.id = r.livestream_id
+    WHERE list_has_any(r.tags, CAST(${JSON.stringify(tags)} AS VARCHAR[]))
+    ORDER BY r.updated_at DESC, r.id DESC
+    LIMIT ${sql.raw(String(Math.trunc(limit)))}`;
+}

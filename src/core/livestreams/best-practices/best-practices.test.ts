@@ -123,6 +123,17 @@ describe('best practices on hand-built sessions', () => {
     expect(demo?.sentence).toMatch(/^Product demonstration: no difference/);
   });
 
+  it('lists the latest reviews that name a best practice as examples, with their quartile', async () => {
+    const result = await getBestPractices(db, { from: '2026-03-02', to: '2026-03-08' });
+    expect(result.examples.map((e) => [e.livestreamId, e.reviewer, e.practices, e.topQuartile])).toEqual([
+      ['k4', 'ben', ['Strong hook'], false],
+      ['k1', 'ana', ['Strong hook'], true],
+      ['k0', 'ana', ['Strong hook'], true],
+    ]);
+    expect(result.examples[0]).toMatchObject({ sellerName: 'Pan Palace', startDate: '2026-03-03' });
+    expect(result.tags.find((f) => f.key === 'weak_opening')?.tagKind).toBe('issue');
+  });
+
   it('ranks by GMV per live hour when asked, which turns the length finding around', async () => {
     const result = await getBestPractices(db, { from: '2026-03-02', to: '2026-03-08', outcome: 'gmv_per_live_hour' });
     // Per hour the one-hour sessions with 500, 450 and 400 beat the long ones (360, 320, 280).

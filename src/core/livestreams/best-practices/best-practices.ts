@@ -20,7 +20,16 @@ import { UserError } from '../../shared/errors.ts';
 import { getSettings } from '../../shared/settings.ts';
 import { ensureBenchmarks } from '../peer-benchmarks.ts';
 import { PEER_WINDOW_DAYS } from '../session-metrics.ts';
-import { groupTotalsSql, numericComparisonSql, shareComparisonSql, subcategorySummarySql, type SessionScope } from './best-practices.sql.ts';
+import { REVIEW_TAGS, type ReviewTagKind } from '../reviews/review-tags.ts';
+import { reviewScoresSql } from '../reviews/review-scores.sql.ts';
+import {
+  groupTotalsSql,
+  numericComparisonSql,
+  practiceExamplesSql,
+  shareComparisonSql,
+  subcategorySummarySql,
+  type SessionScope,
+} from './best-practices.sql.ts';
 import { formatChange, formatShare, formatValue } from './format-value.ts';
 import {
   NUMERIC_FEATURES,
@@ -31,7 +40,7 @@ import {
   type NumericFeature,
   type Outcome,
 } from './practice-features.ts';
-import { rubricLabels, tagLabel } from './review-labels.ts';
+import { rubricLabels, tagKind, tagLabel } from './review-labels.ts';
 
 /** Longest range compared at once (a quarter), as for the session list. */
 export const MAX_RANGE_DAYS = 92;
@@ -40,6 +49,9 @@ export const STRONG_Z = 2.5;
 export const MODERATE_Z = 1.5;
 /** Findings shown as the headline of a comparison. */
 export const HIGHLIGHTS = 5;
+/** Reviews naming a best practice shown as examples. */
+export const EXAMPLES = 8;
+const PRACTICE_TAGS = REVIEW_TAGS.filter((t) => t.kind === 'best_practice').map((t) => t.key);
 
 export type Strength = 'strong' | 'moderate' | 'weak';
 
@@ -76,6 +88,8 @@ export interface ShareFinding {
   kind: 'start_hour' | 'tag';
   key: string;
   label: string;
+  /** For tags: best practice, issue or workflow. */
+  tagKind: ReviewTagKind | null;
   topShare: number;
   restShare: number;
   /** topShare − restShare. */
@@ -115,6 +129,26 @@ export interface BestPractices {
   tags: ShareFinding[];
   /** The strongest findings across every section, strongest first. */
   highlights: string[];
+  /** The latest reviews in scope naming a best practice. */
+  examples: PracticeExample[];
+}
+
+export interface PracticeExample {
+  reviewId: number;
+  livestreamId: string;
+  title: string | null;
+  sellerId: string;
+  sellerName: string;
+  host: string | null;
+  startDate: string;
+  reviewer: string;
+  /** The review's best-practice tags, as labels. */
+  practices: string[];
+  notes: string | null;
+  /** The review's weighted rubric score, 0–100. */
+  rubricScore: number | null;
+  /** Whether the session is in its subcategory's top quartile; null when it was not ranked. */
+  topQuartile: boolean | null;
 }
 
 export function strengthOf(z: number): Strength {
@@ -247,6 +281,7 @@ function shareFinding(row: ShareRow): ShareFinding {
     kind: row.kind,
     key: row.key,
     label,
+    tagKind: row.kind === 'tag' ? tagKind(row.key) : null,
     topShare,
     restShare,
     difference: topShare - restShare,
@@ -267,7 +302,7 @@ export async function getBestPractices(executor: Executor, request: BestPractice
   const scope: SessionScope = { from, to, timezone, outcome, ...(request.subcategory === undefined ? {} : { subcategory: request.subcategory }) };
   await ensureBenchmarks(executor, { from, to, ...(request.subcategory === undefined ? {} : { subcategories: [request.subcategory] }) });
 
-  const [subcategories, [totals], numeric, shares, rubric] = await Promise.all([
+  const [subcategories, [totals], numeric, shares, rubric, examples] = await Promise.all([
     executor.query<{
       subcategory: string;
       subcategory_name: string | null;
@@ -283,6 +318,20 @@ export async function getBestPractices(executor: Executor, request: BestPractice
     executor.query<NumericRow>(numericComparisonSql(scope)),
     executor.query<ShareRow>(shareComparisonSql(scope)),
     rubricLabels(executor),
+    executor.query<{
+      review_id: number;
+      livestream_id: string;
+      title: string | null;
+      seller_id: string;
+      seller_name: string;
+      host: string | null;
+      start_date: string;
+      reviewer: string;
+      tags: string[];
+      notes: string | null;
+      rubric_score: number | null;
+      quartile: 'top' | 'rest' | null;
+    }>(practiceExamplesSql(scope, PRACTICE_TAGS, EXAMPLES, reviewScoresSql)),
   ]);
 
   const findings = numeric.flatMap((row) => {
@@ -333,5 +382,19 @@ export async function getBestPractices(executor: Executor, request: BestPractice
     startHours,
     tags,
     highlights,
+    examples: examples.map((e) => ({
+      reviewId: Number(e.review_id),
+      livestreamId: e.livestream_id,
+      title: e.title,
+      sellerId: e.seller_id,
+      sellerName: e.seller_name,
+      host: e.host,
+      startDate: e.start_date,
+      reviewer: e.reviewer,
+      practices: [...e.tags].map(tagLabel),
+      notes: e.notes,
+      rubricScore: e.rubric_score,
+      topQuartile: e.quartile === null ? null : e.quartile === 'top',
+    })),
   };
 }

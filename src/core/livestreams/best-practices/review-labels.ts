@@ -5,6 +5,7 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
+import { reviewTag, type ReviewTagKind } from '../reviews/review-tags.ts';
 
 export async function rubricLabels(executor: Executor): Promise<Map<string, string>> {
   const rows = await executor.query<{ key: string; label: string }>(sql`
@@ -16,8 +17,15 @@ export async function rubricLabels(executor: Executor): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.key, r.label ?? r.key]));
 }
 
-/** `pinned_products_early` → `Pinned products early`. */
+/** The catalog's label, else the key in words: `pinned_products_early` → `Pinned products early`. */
 export function tagLabel(tag: string): string {
+  const known = reviewTag(tag);
+  if (known) return known.label;
   const words = tag.replaceAll(/[_-]+/g, ' ').trim();
   return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}` : tag;
+}
+
+/** Best practice, issue or workflow; a tag no longer in the catalog counts as workflow. */
+export function tagKind(tag: string): ReviewTagKind {
+  return reviewTag(tag)?.kind ?? 'workflow';
 }
