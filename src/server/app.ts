@@ -31,6 +31,7 @@ import { targetRoutes } from './routes/targets.ts';
 import { sellerRoutes } from './routes/sellers.ts';
 import { sellerViewRoutes } from './routes/seller-views.ts';
 import { livestreamRoutes } from './routes/livestreams.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 import { bestPracticeRoutes } from './routes/best-practices.ts';
 import { LivestreamBenchmarkRunner } from './livestream-benchmark-runner.ts';
 import { registerWebApp } from './web-app.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(opportunityRoutes(context));
   await app.register(segmentRoutes(context));
   await app.register(livestreamRoutes(context));
+  await app.register(reviewRoutes(context));
   await app.register(bestPracticeRoutes(context));
   await registerWebApp(app, options.webDir);
 

@@ -125,6 +125,23 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('lets everyone read reviews and the rubric, analysts write reviews and managers save rubric versions', () => {
+    const routes = apiRoutes().filter((r) => r.url.startsWith('/api/reviews') || r.url.startsWith('/api/rubrics'));
+    expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/reviews': 'read',
+      'GET /api/reviews/options': 'read',
+      'GET /api/reviews/queue': 'read',
+      'GET /api/reviews/calibration': 'read',
+      'GET /api/reviews/host-trend': 'read',
+      'GET /api/reviews/sessions/:id': 'read',
+      'PUT /api/reviews/sessions/:id': 'write',
+      'DELETE /api/reviews/:id': 'write',
+      'GET /api/rubrics': 'read',
+      'GET /api/rubrics/active': 'read',
+      'POST /api/rubrics': 'manage',
+    });
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });

@@ -4,6 +4,7 @@ import { PERIOD_PRESETS } from '../../core/kpis/periods.ts';
 import { MAX_PAGE_SIZE } from '../../core/livestreams/session-list.ts';
 import { SCORE_BAND_NAMES } from '../../core/livestreams/session-metrics.ts';
 import { MAX_NOTE_LENGTH } from '../../core/livestreams/minute-notes.ts';
+import { QUALITY_BAND_NAMES } from '../../core/livestreams/reviews/review-scores.sql.ts';
 
 const text = z.string().nullable();
 const value = z.number().nullable();
@@ -26,6 +27,8 @@ export const listQuery = periodQuery.extend({
   host: list.optional(),
   q: z.string().max(200).optional(),
   band: list.pipe(z.array(z.enum(SCORE_BAND_NAMES as [string, ...string[]]))).optional(),
+  reviewed: z.enum(['yes', 'no']).optional(),
+  scoreBand: list.pipe(z.array(z.enum(QUALITY_BAND_NAMES as [string, ...string[]]))).optional(),
   sort: z.string().max(40).optional(),
   dir: z.enum(['asc', 'desc']).optional(),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -75,6 +78,9 @@ export const listRow = z.object({
   avg_view_duration_s: value,
   follow_rate: value,
   peer_score: value,
+  reviews: z.number(),
+  rubric_score: value,
+  quality_score: value,
 });
 
 export const listResponse = z.object({
@@ -97,7 +103,24 @@ export const leaderboardResponse = z.object({
 export const optionsResponse = z.object({
   subcategories: z.array(z.object({ id: z.string(), name: z.string() })),
   bands: z.array(z.object({ band: z.string(), label: z.string() })),
+  qualityBands: z.array(z.object({ band: z.string(), label: z.string() })),
   sorts: z.array(z.string()),
+});
+
+export const qualityScore = z.object({
+  score: value,
+  basis: z.enum(['rubric_and_peers', 'rubric', 'peers']).nullable(),
+  rubric: value,
+  peers: value,
+  weights: z.object({ rubric: z.number(), peers: z.number() }),
+});
+
+export const hostQualityTrend = z.object({
+  sellerId: z.string(),
+  host: z.string(),
+  weeks: z.array(z.object({ week: z.string(), sessions: z.number(), reviewed: z.number(), rubric: value, peers: value, quality: value })),
+  slope: value,
+  direction: z.enum(['rising', 'falling', 'steady']).nullable(),
 });
 
 const format = z.enum(['money', 'count', 'rate', 'duration', 'number']);
@@ -173,6 +196,10 @@ export const detailResponse = z.object({
     })
     .nullable(),
   minutes: z.number(),
+  reviews: z.number(),
+  rubricScore: value,
+  quality: qualityScore,
+  hostQuality: hostQualityTrend.nullable(),
 });
 
 export const minuteNote = z.object({

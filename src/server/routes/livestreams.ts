@@ -14,6 +14,7 @@ import { getMinuteTimeline } from '../../core/livestreams/minute-timeline.ts';
 import { getLivestream } from '../../core/livestreams/session-detail.ts';
 import { listLivestreams } from '../../core/livestreams/session-list.ts';
 import type { ScoreBand } from '../../core/livestreams/session-metrics.ts';
+import type { QualityBand } from '../../core/livestreams/reviews/review-scores.sql.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
 import {
@@ -42,7 +43,7 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: { tags: TAGS, summary: 'Sessions of a period with their rates and peer score, filtered, sorted and paged', querystring: listQuery, response: { 200: listResponse } },
       },
       async (request) => {
-        const { period, from, to, seller, subcategory, host, q, band, sort, dir, page, pageSize } = request.query;
+        const { period, from, to, seller, subcategory, host, q, band, reviewed, scoreBand, sort, dir, page, pageSize } = request.query;
         return listLivestreams(db, {
           period,
           from,
@@ -50,7 +51,15 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
           page,
           pageSize,
           sort: sort ? { column: sort, direction: dir ?? 'desc' } : undefined,
-          filters: { seller, subcategory, host, q, band: band as ScoreBand[] | undefined },
+          filters: {
+            seller,
+            subcategory,
+            host,
+            q,
+            band: band as ScoreBand[] | undefined,
+            reviewed: reviewed === undefined ? undefined : reviewed === 'yes',
+            scoreBand: scoreBand as QualityBand[] | undefined,
+          },
         });
       },
     );
