@@ -120,6 +120,7 @@ describe('role × route matrix', () => {
       'GET /api/livestreams/best-practices': 'read',
       'GET /api/livestreams/:id': 'read',
       'GET /api/livestreams/:id/timeline': 'read',
+      'GET /api/livestreams/:id/observed': 'read',
       'POST /api/livestreams/:id/notes': 'write',
       'DELETE /api/livestreams/:id/notes/:noteId': 'write',
     });

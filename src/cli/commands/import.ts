@@ -13,6 +13,7 @@ import { printScan } from './alerts.ts';
 import { recomputeQuietly } from '../../core/sellers/segments/index.ts';
 import { printRecompute } from './segments.ts';
 import { IMPORT_KINDS } from '../../core/ingest/kinds/index.ts';
+import { LIVE_EVENTS_KIND } from '../../core/livestreams/events/live-event-names.ts';
 import type { ImportOptions, ImportResult } from '../../core/ingest/import-types.ts';
 import { UserError } from '../../core/shared/errors.ts';
 import { validateTimezone } from '../../core/shared/settings.ts';
@@ -32,6 +33,7 @@ interface ImportCliOptions {
   currency?: string;
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   seller?: string;
+  livestream?: string;
   skipInvalid?: boolean;
   dryRun?: boolean;
   json?: boolean;
@@ -58,6 +60,10 @@ async function mappingFrom(options: ImportCliOptions): Promise<Record<string, st
 }
 
 function printSummary(result: ImportResult): void {
+  if (result.kind === LIVE_EVENTS_KIND) {
+    printRecordingSummary(result);
+    return;
+  }
   const verb = result.duplicateOf ? `already imported (same file as ${result.duplicateOf}); nothing loaded` : result.status === 'rejected' ? 'refused: nothing loaded' : result.status === 'dry_run' ? 'checked (dry run, nothing loaded)' : 'loaded';
   process.stdout.write(
     `${result.file}: ${verb}. Read ${result.rowsRead}, loaded ${result.rowsLoaded}, rejected ${result.rowsRejected}, blank rows skipped ${result.rowsSkipped}` +
@@ -71,12 +77,24 @@ function printSummary(result: ImportResult): void {
   if (result.status === 'rejected') process.stdout.write('  → fix the rows above, or pass --skip-invalid to load the valid rows and keep the rejected ones\n');
 }
 
+/** A recording's lines are its rows: events loaded into one session, malformed lines reported. */
+function printRecordingSummary(result: ImportResult): void {
+  const verb = result.duplicateOf ? `already imported (same file as ${result.duplicateOf}); nothing loaded` : result.status === 'rejected' ? 'refused: nothing loaded' : result.status === 'dry_run' ? 'checked (dry run, nothing loaded)' : 'loaded';
+  const session = result.livestreamId ? ` into session ${result.livestreamId} (observed figures)` : '';
+  process.stdout.write(`${result.file}: ${verb}. Lines ${result.rowsRead}, events loaded ${result.rowsLoaded}${session}, malformed lines ${result.rowsRejected}, blank lines ${result.rowsSkipped}.\n`);
+  for (const e of result.errors.slice(0, 20)) {
+    process.stdout.write(`  line ${e.row}${e.column ? `, field "${e.column}"` : ''}${e.value !== null ? `, value ${JSON.stringify(e.value.slice(0, 80))}` : ''}: ${e.message}\n`);
+  }
+  if (result.errors.length > 20) process.stdout.write(`  … ${result.rowsRejected - 20} more lines: use --json for all, or download them from the Imports page\n`);
+  if (result.status === 'rejected') process.stdout.write('  → fix the lines above, or pass --skip-invalid to load the readable events and keep the malformed lines\n');
+}
+
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import exports (xlsx/csv) of one kind')
+    .description('import exports (xlsx/csv) of one kind, or JSON-lines recordings of LIVEs (--kind live_events)')
     .argument('<file...>', 'files to import')
-    .addOption(new Option('--kind <KIND>', 'what the files hold').choices([...IMPORT_KINDS]).makeOptionMandatory())
+    .addOption(new Option('--kind <KIND>', 'what the files hold').choices([...IMPORT_KINDS, LIVE_EVENTS_KIND]).makeOptionMandatory())
     .option('--sheet <NAME>', 'worksheet to read (default: the one that matches the kind)')
     .option('--header-row <N>', 'row of the header, 1-based (default: detected)', integerOption('--header-row', 1, 10_000))
     .option('--map <"Header=field">', 'map a source column to a field; "Header=" ignores it (repeatable)', collect, [])
@@ -86,12 +104,14 @@ export function registerImport(program: Command): void {
     .option('--currency <CUR>', 'currency the file is in (must be the workspace currency)')
     .addOption(new Option('--date-order <ORDER>', 'how to read ambiguous dates like 03/04/2025').choices(['dmy', 'mdy', 'ymd']))
     .option('--seller <ID_OR_NAME>', 'seller of every row, for an export of one shop without a seller column (an id, else a name)')
+    .option('--livestream <ID>', 'live_events: the session a recording belongs to (default: the session whose id is the recording\'s roomId)')
     .option('--skip-invalid', 'load the valid rows and keep the rejected ones')
     .option('--dry-run', 'check everything, load nothing')
     .option('--json', 'one JSON object per file on stdout')
     .action(
       action(async (files: string[], options: ImportCliOptions) => {
         if (options.timezone) validateTimezone(options.timezone);
+        if (options.livestream && options.kind !== LIVE_EVENTS_KIND) throw new UserError('--livestream applies to --kind live_events only', { hint: 'drop --livestream, or import a recording with --kind live_events' });
         const map = await mappingFrom(options);
         await withWorkspace(program.opts<{ dataDir?: string }>().dataDir, async ({ db }) => {
           let failed = false;
@@ -108,6 +128,7 @@ export function registerImport(program: Command): void {
               ...(options.currency ? { currency: options.currency } : {}),
               ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
               ...(options.seller ? { seller: options.seller } : {}),
+              ...(options.livestream ? { livestream: options.livestream } : {}),
               skipInvalid: options.skipInvalid ?? false,
               dryRun: options.dryRun ?? false,
             };
@@ -118,7 +139,8 @@ export function registerImport(program: Command): void {
               if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
               else printSummary(result);
               if (result.status === 'rejected' || result.status === 'failed') failed = true;
-              if (importChangedData(result)) changed = true;
+              // Observed figures of a recording feed no segment or alert.
+              if (importChangedData(result) && result.kind !== LIVE_EVENTS_KIND) changed = true;
             } catch (error) {
               bar.stop();
               failed = true;

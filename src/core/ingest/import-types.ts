@@ -11,6 +11,8 @@ export interface ImportOptions {
   dateOrder?: 'dmy' | 'mdy' | 'ymd';
   /** The seller of every row, by id or name, for an export without a seller column (`--seller`). */
   seller?: string;
+  /** `live_events`: the session a recording belongs to (`--livestream`); else matched by its roomId. */
+  livestream?: string;
   skipInvalid?: boolean;
   dryRun?: boolean;
   /** Who imports: a user's e-mail or `cli`. */
@@ -41,6 +43,8 @@ export interface ImportResult {
   duplicateOf: string | null;
   status: 'loaded' | 'rejected' | 'failed' | 'dry_run';
   errors: ImportError[];
+  /** `live_events` only: the session whose observed figures the recording holds (null when none matched). */
+  livestreamId?: string | null;
 }
 
 export interface ImportProgress {

@@ -24,6 +24,8 @@ import { loadRows } from './load/load-rows.ts';
 import { prepareFile, requireAllFields, type PreparedFile } from './prepare-file.ts';
 import { dropStageTable } from './read/stage-table.ts';
 import { saveMappingProfile } from './mapping-profiles.sql.ts';
+import { importLiveEvents } from '../livestreams/events/import-live-events.ts';
+import { LIVE_EVENTS_KIND } from '../livestreams/events/live-event-names.ts';
 
 export async function importFile(
   db: Database,
@@ -31,6 +33,8 @@ export async function importFile(
   options: ImportOptions,
   onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<ImportResult> {
+  // Recordings of a LIVE are JSON lines, not a table: their own reader and loader, the same job record.
+  if (options.kind === LIVE_EVENTS_KIND) return importLiveEvents(db, filePath, options, onProgress);
   const kind = getKind(options.kind);
   const settings = await getSettings(db);
   if (options.currency && options.currency.toUpperCase() !== settings.currency) {

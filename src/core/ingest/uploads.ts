@@ -11,7 +11,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { UserError } from '../shared/errors.ts';
 
-export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.tsv', '.txt'];
+// .jsonl/.ndjson: live event recordings (kind live_events).
+export const ACCEPTED_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.tsv', '.txt', '.jsonl', '.ndjson'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function safeFileName(name: string): string {
@@ -25,7 +26,7 @@ export async function saveUpload(dataDir: string, fileName: string, stream: Read
   const extension = path.extname(file).toLowerCase();
   if (!ACCEPTED_EXTENSIONS.includes(extension)) {
     stream.resume();
-    throw new UserError(`cannot import ${extension || 'a file without an extension'} files`, { hint: 'upload an .xlsx or .csv export' });
+    throw new UserError(`cannot import ${extension || 'a file without an extension'} files`, { hint: 'upload an .xlsx or .csv export (or a .jsonl recording of a LIVE)' });
   }
   const uploadId = randomUUID();
   const dir = path.join(dataDir, 'uploads', uploadId);

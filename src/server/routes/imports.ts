@@ -8,6 +8,8 @@ import multipart from '@fastify/multipart';
 import { IMPORT_KINDS } from '../../core/ingest/kinds/index.ts';
 import { listImports, rejectsCsv } from '../../core/ingest/import-history.sql.ts';
 import { previewImport } from '../../core/ingest/preview-import.ts';
+import { LIVE_EVENTS_KIND } from '../../core/livestreams/events/live-event-names.ts';
+import { previewLiveEvents } from '../../core/livestreams/events/preview-live-events.ts';
 import { importFile } from '../../core/ingest/run-import.ts';
 import { importChangedData } from '../../core/kpis/alerts/index.ts';
 import { removeUpload, saveUpload, uploadPath } from '../../core/ingest/uploads.ts';
@@ -20,7 +22,7 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 const choice = z.object({
   uploadId: z.string().uuid(),
-  kind: z.enum(IMPORT_KINDS as [string, ...string[]]),
+  kind: z.enum([LIVE_EVENTS_KIND, ...IMPORT_KINDS]),
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(10_000).optional(),
   map: z.record(z.string().max(500), z.string().max(100)).optional(),
@@ -28,6 +30,8 @@ const choice = z.object({
   year: z.number().int().min(1990).max(2100).optional(),
   /** The seller of every row (id or name) for an export without a seller column. */
   seller: z.string().max(200).optional(),
+  /** live_events: the session the recording belongs to (else matched by its roomId). */
+  livestream: z.string().max(200).optional(),
 });
 
 function optionsFrom(body: z.infer<typeof choice>, by: string, file: string): ImportOptions {
@@ -41,6 +45,7 @@ function optionsFrom(body: z.infer<typeof choice>, by: string, file: string): Im
     ...(body.dateOrder ? { dateOrder: body.dateOrder } : {}),
     ...(body.year ? { year: body.year } : {}),
     ...(body.seller?.trim() ? { seller: body.seller } : {}),
+    ...(body.livestream?.trim() ? { livestream: body.livestream.trim() } : {}),
   };
 }
 
@@ -68,6 +73,9 @@ export function importRoutes(context: AppContext, maxUploadBytes = MAX_UPLOAD_BY
       { config: { permission: 'write' }, schema: { tags: ['imports'], summary: 'What importing the upload would do, without loading', body: choice } },
       async (request) => {
         const file = await uploadPath(context.dataDir, request.body.uploadId);
+        if (request.body.kind === LIVE_EVENTS_KIND) {
+          return previewLiveEvents(context.db, file, optionsFrom(request.body, requireUser(request).email, file.split('/').pop() ?? 'upload'));
+        }
         return previewImport(context.db, file, optionsFrom(request.body, requireUser(request).email, file.split('/').pop() ?? 'upload'));
       },
     );
@@ -80,7 +88,7 @@ export function importRoutes(context: AppContext, maxUploadBytes = MAX_UPLOAD_BY
         const options = { ...optionsFrom(request.body, requireUser(request).email, file.split('/').pop() ?? 'upload'), skipInvalid: request.body.skipInvalid ?? false };
         const result = await importFile(context.db, file, options);
         // The import has committed; segments and alerts are recomputed in the background and never fail it.
-        if (importChangedData(result)) {
+        if (importChangedData(result) && result.kind !== LIVE_EVENTS_KIND) {
           context.sellerMap.request('import');
           context.alerts.request('import');
           context.benchmarks.request('import');

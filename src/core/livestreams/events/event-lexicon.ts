@@ -1,0 +1,77 @@
+/**
+ * The words that classify a livestream comment, declared once: question words, purchase-intent
+ * phrases and a small sentiment lexicon, in the languages TikTok Shop sellers stream in (English,
+ * Chinese, Indonesian, Thai, Vietnamese). Comments are matched inside DuckDB with one regular
+ * expression per list, built here.
+ *
+ * Trap: a Latin word must match as a whole word ("price" not inside "priceless", "beli" not inside
+ * "belikan"), but Chinese and Thai are written without spaces, so their terms match anywhere.
+ * RE2's `\b` knows only ASCII letters, so the word edges are spelled with `\p{L}`.
+ */
+
+export type LexiconList = 'question' | 'intent' | 'positive' | 'negative';
+
+export interface LexiconTerm {
+  list: LexiconList;
+  term: string;
+  /** `word`: whole words only (Latin scripts); `part`: anywhere (Chinese, Thai, emoji). */
+  match: 'word' | 'part';
+}
+
+function words(list: LexiconList, terms: string[]): LexiconTerm[] {
+  return terms.map((term) => ({ list, term, match: 'word' }));
+}
+
+function parts(list: LexiconList, terms: string[]): LexiconTerm[] {
+  return terms.map((term) => ({ list, term, match: 'part' }));
+}
+
+/** A comment is a question when it has `?`/`？`, came as a questionNew event, or has one of these. */
+export const QUESTION_MARKS = ['?', '？'];
+
+export const LEXICON: readonly LexiconTerm[] = [
+  // Questions
+  ...words('question', ['what', 'how', 'when', 'where', 'why', 'which', 'who', 'can i', 'can you', 'do you', 'does it', 'is it', 'is there', 'are there', 'any']),
+  ...parts('question', ['吗', '呢', '什么', '怎么', '多少', '哪', '几', '是否', '有没有', '可以吗']),
+  ...words('question', ['apa', 'apakah', 'bagaimana', 'gimana', 'berapa', 'kapan', 'dimana', 'di mana', 'mana', 'bisa', 'kenapa']),
+  ...parts('question', ['ไหม', 'มั้ย', 'อะไร', 'อย่างไร', 'ยังไง', 'เท่าไร', 'เท่าไหร่', 'ที่ไหน', 'เมื่อไร', 'หรือเปล่า']),
+  ...words('question', ['gì', 'sao', 'bao nhiêu', 'ở đâu', 'khi nào', 'nào', 'không ạ', 'được không', 'có không']),
+  // Purchase intent
+  ...words('intent', ['how much', 'price', 'link', 'buy', 'order', 'size', 'stock', 'checkout', 'cart', 'discount', 'voucher', 'shipping']),
+  ...parts('intent', ['多少钱', '链接', '怎么买', '下单', '购买', '尺码', '有货', '库存', '优惠']),
+  ...words('intent', ['berapa', 'harga', 'beli', 'pesan', 'ukuran', 'stok', 'keranjang', 'ongkir', 'diskon']),
+  ...parts('intent', ['ราคา', 'ซื้อ', 'สั่ง', 'ลิงก์', 'ไซส์', 'ตะกร้า', 'ส่วนลด']),
+  ...words('intent', ['bao nhiêu', 'giá', 'mua', 'đặt hàng', 'chốt', 'giỏ hàng', 'còn hàng']),
+  // Sentiment
+  ...words('positive', ['love', 'great', 'good', 'nice', 'beautiful', 'amazing', 'awesome', 'cute', 'wow', 'thanks', 'thank you', 'perfect', 'best']),
+  ...parts('positive', ['❤', '😍', '👍', '🔥', '好看', '喜欢', '漂亮', '棒', '赞', '爱了', '好用']),
+  ...words('positive', ['bagus', 'cantik', 'suka', 'mantap', 'keren', 'murah', 'terima kasih']),
+  ...parts('positive', ['ดีมาก', 'สวย', 'ชอบ', 'น่ารัก', 'ขอบคุณ']),
+  ...words('positive', ['đẹp', 'thích', 'tốt', 'tuyệt', 'cảm ơn']),
+  ...words('negative', ['bad', 'expensive', 'fake', 'scam', 'broken', 'slow', 'hate', 'worst', 'terrible', 'refund', 'boring', 'ugly']),
+  ...parts('negative', ['👎', '😡', '太贵', '差评', '假货', '骗', '不好', '难看']),
+  ...words('negative', ['mahal', 'jelek', 'palsu', 'penipu', 'rusak', 'lambat', 'kecewa']),
+  ...parts('negative', ['แพง', 'แย่', 'ปลอม', 'ห่วย', 'ผิดหวัง']),
+  ...words('negative', ['đắt', 'tệ', 'giả', 'lừa đảo', 'chán', 'thất vọng']),
+];
+
+const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+function escapeRegex(text: string): string {
+  return text.replace(SPECIAL, '\\$&');
+}
+
+/** The RE2 pattern of one term, matched against a lower-cased, NFC-normalised comment. */
+export function termPattern(term: LexiconTerm): string {
+  const text = escapeRegex(term.term.normalize('NFC').toLowerCase());
+  return term.match === 'part' ? text : `(?:^|[^\\p{L}\\p{N}])${text}(?:[^\\p{L}\\p{N}]|$)`;
+}
+
+/** One pattern for a whole list (any of its terms). */
+export function listPattern(list: LexiconList): string {
+  return LEXICON.filter((t) => t.list === list).map(termPattern).join('|');
+}
+
+export function termsOf(list: LexiconList): LexiconTerm[] {
+  return LEXICON.filter((t) => t.list === list);
+}
