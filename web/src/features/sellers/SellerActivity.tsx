@@ -1,6 +1,7 @@
-// The seller's latest livestream sessions and category mix (what it sold by subcategory in the
+// The seller's latest livestream sessions (each a link to its session page) and category mix (what it sold by subcategory in the
 // period, and the products it lists).
-import { Card, Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Card, Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { formatCount, formatDate, formatDuration, formatMoney, formatRate, MISSING } from '../../ui/format';
 import type { SellerPerformance } from './sellers-api';
 
@@ -29,7 +30,9 @@ export function SessionList({ performance }: { performance: SellerPerformance })
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(s.start_date)}</Table.Td>
                 <Table.Td maw={200}>
                   <Text size="xs" truncate>
-                    {s.title ?? s.id}
+                    <Anchor component={Link} to={`/livestreams/${encodeURIComponent(s.id)}`} size="xs">
+                      {s.title ?? s.id}
+                    </Anchor>
                     {s.host ? <Text span c="dimmed" size="xs">{` · ${s.host}`}</Text> : null}
                   </Text>
                 </Table.Td>

@@ -11,6 +11,7 @@ import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApiError } from '../../ui/api';
 import { CategoryMix, SessionList } from './SellerActivity';
+import { ImprovementAreasCard } from '../livestreams/best-practices/ImprovementAreasCard';
 import { SellerHistory } from './SellerHistory';
 import { SellerKpis } from './SellerKpis';
 import { SellerPeriodControls, type PeriodValue } from './SellerPeriodControls';
@@ -147,6 +148,7 @@ export function SellerPage({ id }: { id: string }) {
                   <SessionList performance={figures} />
                 </Card>
               </SimpleGrid>
+              <ImprovementAreasCard sellerId={id} />
               <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
                 <CategoryMix performance={figures} />
                 <SellerHistory id={id} />
