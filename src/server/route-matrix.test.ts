@@ -111,6 +111,32 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('lets everyone read the workspace and analysts write communications, tasks and notes', () => {
+    const prefixes = ['/api/communications', '/api/tasks', '/api/notes', '/api/workspace'];
+    const routes = apiRoutes().filter((r) => prefixes.some((p) => r.url.startsWith(p)));
+    expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/notes': 'read',
+      'POST /api/notes': 'write',
+      'PATCH /api/notes/:id': 'write',
+      'DELETE /api/notes/:id': 'write',
+      'GET /api/communications': 'read',
+      'GET /api/communications/follow-up': 'read',
+      'POST /api/communications': 'write',
+      'PATCH /api/communications/:id': 'write',
+      'DELETE /api/communications/:id': 'write',
+      'GET /api/tasks': 'read',
+      'GET /api/tasks/options': 'read',
+      'GET /api/tasks/reminders': 'read',
+      'GET /api/tasks/export': 'read',
+      'POST /api/tasks/import': 'write',
+      'POST /api/tasks': 'write',
+      'POST /api/tasks/bulk': 'write',
+      'PATCH /api/tasks/:id': 'write',
+      'DELETE /api/tasks/:id': 'write',
+      'GET /api/workspace/search': 'read',
+    });
+  });
+
   it('lets everyone read livestreams and analysts pin notes to a minute', () => {
     const routes = apiRoutes().filter((r) => r.url.startsWith('/api/livestreams'));
     expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({

@@ -1,4 +1,4 @@
-/** Notes: read for everyone, written by analysts and up; every change audited. */
+/** Notes: read for everyone (bodies also as safe HTML), written by analysts and up; every change audited. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../core/auth/sign-in.ts';
@@ -10,8 +10,10 @@ const note = z.object({
   id: z.number(),
   title: z.string(),
   bodyMd: z.string(),
+  bodyHtml: z.string(),
   tags: z.array(z.string()),
   sellerId: z.string().nullable(),
+  sellerName: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -30,9 +32,10 @@ export function noteRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/notes',
       {
         config: { permission: 'read' },
-        schema: { tags: ['workspace'], summary: 'Notes, newest first', querystring: z.object({ sellerId: z.string().optional() }), response: { 200: z.object({ notes: z.array(note) }) } },
+        schema: { tags: ['workspace'], summary: 'Notes, newest first, with the body rendered to safe HTML',
+          querystring: z.object({ sellerId: z.string().max(200).optional(), tag: z.string().max(40).optional(), q: z.string().max(200).optional() }), response: { 200: z.object({ notes: z.array(note) }) } },
       },
-      async (request) => ({ notes: await listNotes(context.db, { sellerId: request.query.sellerId }) }),
+      async (request) => ({ notes: await listNotes(context.db, request.query) }),
     );
     app.post(
       '/api/notes',
