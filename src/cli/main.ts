@@ -11,6 +11,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLivestreams } from './commands/livestreams.ts';
+import { registerBestPractices } from './commands/best-practices.ts';
 import { registerReviews } from './commands/reviews.ts';
 import { registerOpportunities } from './commands/opportunities.ts';
 import { registerQuery } from './commands/query.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerSegments(program);
   registerSellers(program);
   registerLivestreams(program);
+  registerBestPractices(program);
   registerReviews(program);
   registerServe(program);
   registerTargets(program);
