@@ -6,6 +6,10 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../server/version.ts';
 import { registerAlerts } from './commands/alerts.ts';
+import { registerComms } from './commands/comms.ts';
+import { registerNotes } from './commands/notes.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerTasks } from './commands/tasks.ts';
 import { registerDb } from './commands/db-info.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
@@ -46,6 +50,10 @@ export function buildProgram(): Command {
   registerUser(program);
   registerDb(program);
   registerAlerts(program);
+  registerTasks(program);
+  registerComms(program);
+  registerNotes(program);
+  registerSearch(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.commands.forEach((sub) => sub.exitOverride());
