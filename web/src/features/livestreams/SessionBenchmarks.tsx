@@ -53,8 +53,10 @@ export function ScoreCard({ detail }: { detail: SessionDetail }) {
         {peerGroup.subcategoryName ?? 'no subcategory'}, {peerGroup.bandLabel}, started{' '}
         {formatDate(peerGroup.from)} – {formatDate(peerGroup.to)}.
       </Text>
-      <Text size="xs" c="dimmed" mt={8}>
-        Quality score (with rubric reviews) arrives with the review work.
+      <Text size="xs" c="dimmed" mt={8} data-testid="score-card-quality">
+        {detail.quality.rubric === null
+          ? 'Not reviewed yet: the quality score is the peer score until a reviewer scores the rubric.'
+          : `Quality score ${formatScore(detail.quality.score)}: this and the rubric score ${formatScore(detail.quality.rubric)}, half each.`}
       </Text>
     </Card>
   );

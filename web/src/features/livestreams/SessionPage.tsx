@@ -1,7 +1,7 @@
 // One livestream session: who streamed what and when, its peer score, the funnel with each step's
 // rate against peers, the sentence naming the step that lost the most money, every benchmarked
-// rate, the minute timeline with reviewer notes, and the host's weekly trend. Reviews (rubric
-// scores, tags) get their place here with the review work.
+// rate, the rubric reviews beside those numbers (quality score, everyone's reviews with agreement,
+// the reviewer's own form), the minute timeline with reviewer notes, and the host's weekly trends.
 import { lazy, Suspense } from 'react';
 import { Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +15,8 @@ import { BenchmarkTable, DecompositionCard, FunnelCard, ScoreCard } from './Sess
 import { formatSessionDuration, formatStart } from './session-format';
 import { SessionTimeline } from './SessionTimeline';
 import { PeerScoreBadge } from './SessionsTable';
+import { HostQualityCard } from './reviews/HostQualityCard';
+import { SessionReviewSection } from './reviews/SessionReviewSection';
 import { useSession } from './use-livestreams';
 import classes from './SessionPage.module.css';
 
@@ -89,10 +91,11 @@ export function SessionPage({ id }: { id: string }) {
             <FunnelCard detail={detail} />
             <BenchmarkTable detail={detail} />
           </div>
+          <SessionReviewSection sessionId={detail.session.id} />
           <SessionTimeline id={detail.session.id} currency={detail.currency} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <HostTrendCard detail={detail} />
-            <ReviewsPlaceholder />
+            <HostQualityCard trend={detail.hostQuality} sellerName={detail.session.seller_name} />
           </SimpleGrid>
         </Stack>
       )}
@@ -139,21 +142,6 @@ function HostTrendCard({ detail }: { detail: SessionDetail }) {
           <HostTrendChart trend={trend} sessionWeek={weekOf(detail.session.start_date)} height={200} />
         </Suspense>
       )}
-    </Card>
-  );
-}
-
-function ReviewsPlaceholder() {
-  return (
-    <Card data-testid="reviews-placeholder">
-      <Text fw={600} size="sm" component="h2">
-        Reviews
-      </Text>
-      <Text size="sm" c="dimmed" mt="xs">
-        Rubric reviews arrive with the rubric work: reviewers score host delivery, product demonstration,
-        visual and audio quality, structure, offers, calls to action and compliance here, beside these
-        numbers, with tags for best practices and issues.
-      </Text>
     </Card>
   );
 }

@@ -3,6 +3,8 @@
 // rating and sentence; the pages only format and lay them out.
 import { apiDelete, apiGet, apiSend } from '../../ui/api';
 import type { ValueFormat } from '../../ui/format';
+import type { HostQualityTrend } from './reviews/HostQualityCard';
+import type { QualityScore } from './reviews/reviews-api';
 
 export interface DateRange {
   from: string;
@@ -41,6 +43,12 @@ export interface SessionRow {
   avg_view_duration_s: number | null;
   follow_rate: number | null;
   peer_score: number | null;
+  /** Reviews of the session (0: not reviewed). */
+  reviews: number;
+  /** Mean weighted rubric score of its reviews, 0–100. */
+  rubric_score: number | null;
+  /** Rubric and peer score combined, 0–100. */
+  quality_score: number | null;
 }
 
 export interface SessionList {
@@ -134,6 +142,10 @@ export interface SessionDetail {
   decomposition: { steps: DecompositionStep[]; weakest: string | null; sentence: string };
   hostTrend: HostTrend | null;
   minutes: number;
+  reviews: number;
+  rubricScore: number | null;
+  quality: QualityScore;
+  hostQuality: HostQualityTrend | null;
 }
 
 export interface TimelineMinute {
