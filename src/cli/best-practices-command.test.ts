@@ -41,7 +41,7 @@ describe('aisle livestreams best-practices (the real binary)', () => {
     const shown = await cli('--from', '2026-03-02', '--to', '2026-03-08');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('2026-03-02 – 2026-03-08: top quartile of each subcategory by GPM, 3 top vs 9 other sessions (0 reviewed)');
-    expect(shown.stdout).toMatch(/Session length\s+2\.5 h\s+1\.0 h\s+100%\s+3 vs 9\s+moderate/);
+    expect(shown.stdout).toMatch(/Session length\s+2\.5 h\s+1\.0 h\s+100%\s+3 vs 9\s+large \(moderate evidence\)/);
     const json = JSON.parse((await cli('--from', '2026-03-02', '--to', '2026-03-08', '--rank-by', 'gmv_per_live_hour', '--json')).stdout);
     expect(json).toMatchObject({ outcome: 'gmv_per_live_hour', sessions: { top: 3, rest: 9 } });
   });

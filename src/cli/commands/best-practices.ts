@@ -28,6 +28,11 @@ function table(header: string[], rows: string[][], rightFrom: number): string[] 
   return [line(header), ...rows.map(line)];
 }
 
+/** `large (strong evidence)`, or `uncertain` when the evidence is weak. */
+function verdictText(f: NumericFinding | ShareFinding): string {
+  return f.strength === 'weak' ? 'uncertain' : `${f.size} (${f.strength} evidence)`;
+}
+
 function numericRows(findings: NumericFinding[], currency: string): string[][] {
   return findings.map((f) => [
     f.label,
@@ -35,7 +40,7 @@ function numericRows(findings: NumericFinding[], currency: string): string[][] {
     formatValue(f.restMedian, f.format, currency),
     `${Math.round(f.superiority * 100)}%`,
     `${f.topSessions} vs ${f.restSessions}`,
-    f.strength,
+    verdictText(f),
   ]);
 }
 
@@ -46,7 +51,7 @@ function shareRows(findings: ShareFinding[]): string[][] {
     `${Math.round(f.restShare * 100)}%`,
     `${f.difference >= 0 ? '+' : '−'}${Math.abs(Math.round(f.difference * 100))} pts`,
     `${f.topSessions} vs ${f.restSessions}`,
-    f.strength,
+    verdictText(f),
   ]);
 }
 
@@ -62,8 +67,8 @@ export function printBestPractices(b: BestPractices): string {
     return `${out.join('\n')}\n`;
   }
   out.push('', 'What the best do differently:', ...(b.highlights.length ? b.highlights.map((h, i) => `  ${i + 1}. ${h}`) : ['  no difference with enough evidence yet']));
-  const numericHeader = ['', 'top median', 'others', 'top higher', 'sessions', 'evidence'];
-  const shareHeader = ['', 'top', 'others', 'gap', 'sessions', 'evidence'];
+  const numericHeader = ['', 'top median', 'others', 'top higher', 'sessions', 'verdict'];
+  const shareHeader = ['', 'top', 'others', 'gap', 'sessions', 'verdict'];
   const sections: [string, string[][], string[]][] = [
     ['Session habits', numericRows(b.habits, b.currency), numericHeader],
     ['Start hour', shareRows(b.startHours), shareHeader],

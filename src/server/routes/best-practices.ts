@@ -13,6 +13,7 @@ import type { AppContext } from '../app-context.ts';
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const value = z.number().nullable();
 const strength = z.enum(['strong', 'moderate', 'weak']);
+const size = z.enum(['negligible', 'small', 'medium', 'large']);
 const format = z.enum(['money', 'count', 'rate', 'duration', 'number', 'hours', 'score']);
 
 const numericFinding = z.object({
@@ -26,6 +27,8 @@ const numericFinding = z.object({
   superiority: z.number(),
   direction: z.enum(['higher', 'lower', 'same']),
   behaviour: z.string(),
+  effect: z.number(),
+  size,
   z: z.number(),
   strength,
   topSessions: z.number().int(),
@@ -41,6 +44,7 @@ const shareFinding = z.object({
   topShare: z.number(),
   restShare: z.number(),
   difference: z.number(),
+  size,
   z: z.number(),
   strength,
   topSessions: z.number().int(),

@@ -4,7 +4,7 @@ import { sql } from '../../db/sql.ts';
 import { openMigratedMemoryDb } from '../../../../test/support/temp-db.ts';
 import { insertSessions, insertSessionSellers, type SessionSpec } from '../../../../test/support/hand-built-sessions.ts';
 import { ensureDefaultRubric } from '../default-rubric.ts';
-import { getBestPractices, mannWhitney, strengthOf, twoProportionZ } from './best-practices.ts';
+import { getBestPractices, mannWhitney, pickHighlights, sizeOf, DELTA_THRESHOLDS, strengthOf, twoProportionZ, type NumericFinding, type ShareFinding } from './best-practices.ts';
 import { getImprovementAreas } from './improvement-areas.ts';
 
 // Kitchen, week of Monday 2026-03-02: twelve sessions with 1,000 views each, so GPM = GMV.
@@ -67,6 +67,22 @@ describe('Mann–Whitney and two-proportion statistics', () => {
     expect(twoProportionZ(0, 4, 0, 4)).toBe(0);
   });
 
+  it('grades size by Cliff’s delta or share points, separately from evidence', () => {
+    expect([0.1, 0.147, 0.4, -0.5].map((d) => sizeOf(d, DELTA_THRESHOLDS))).toEqual(['negligible', 'small', 'medium', 'large']);
+  });
+
+  it('picks headline findings in turn from each section, largest first, skipping weak, negligible and workflow ones', () => {
+    const numeric = (key: string, effect: number, strength: 'strong' | 'weak' = 'strong', size: NumericFinding['size'] = 'medium') =>
+      ({ key, effect, size, strength, direction: effect > 0 ? 'higher' : 'lower', sentence: key }) as unknown as NumericFinding;
+    const tag = (key: string, difference: number, tagKind: ShareFinding['tagKind']) =>
+      ({ key, kind: 'tag', difference, size: 'large', strength: 'strong', tagKind, sentence: key }) as unknown as ShareFinding;
+    const habits = [numeric('length', 0.3), numeric('products', 0.1, 'strong', 'negligible')];
+    const interactions = [numeric('ctr', 0.4), numeric('follow', 0.35), numeric('views', 0.9, 'weak')];
+    const tags = [tag('hook', 0.5, 'best_practice'), tag('lighting', -0.4, 'issue'), tag('follow_up', -0.45, 'workflow'), tag('claims', 0.3, 'issue')];
+    // Sections in order of their largest finding (tags 0.5, interactions 0.4, habits 0.3), one each per round.
+    expect(pickHighlights([habits, interactions, tags])).toEqual(['hook', 'ctr', 'length', 'lighting', 'follow']);
+  });
+
   it('grades strength by |z|', () => {
     expect([strengthOf(2.6), strengthOf(-2.5), strengthOf(1.5), strengthOf(1.49), strengthOf(0)]).toEqual(['strong', 'strong', 'moderate', 'weak', 'weak']);
   });
@@ -90,6 +106,7 @@ describe('best practices on hand-built sessions', () => {
     // Every top session is longer than every other: U = 27 of 27, z = 13.5 / sqrt(27 × 13 / 12) ≈ 2.50.
     expect(length?.z).toBeCloseTo(13.5 / Math.sqrt(29.25), 12);
     expect(length?.strength).toBe('moderate');
+    expect(length).toMatchObject({ effect: 1, size: 'large' });
     expect(length?.sentence).toBe(
       'Top-quartile sessions run longer: median 2.5 h vs 1.0 h (+150%), higher in 100% of pairs; 3 top vs 9 other sessions.',
     );

@@ -8,9 +8,15 @@
  * session has the higher value (ties count half; the Mann–Whitney "probability of superiority"):
  * 50% means no difference, 75% means a top session is higher three times out of four. It does not
  * care about outliers or units, so session length and CTR are ranked on one scale. A shares
- * difference (start hour, tags) is the gap in percentage points. Each finding's strength comes from
- * its z-score (Mann–Whitney, or two proportions), so a large gap on five sessions is "weak" and a
- * modest one on five hundred is "strong".
+ * difference (start hour, tags) is the gap in percentage points.
+ *
+ * Two separate judgements per finding: its **size** (negligible, small, medium, large — Cliff's delta
+ * thresholds 0.147 / 0.33 / 0.474 on 2 × superiority − 1, or 5 / 15 / 30 points for shares) and its
+ * **evidence** (weak, moderate, strong — from the z-score, Mann–Whitney or two proportions), so a
+ * large gap on five sessions reads "weak evidence" and a trivial one on twenty thousand reads
+ * "negligible" however certain it is. Tables sort by evidence, then size; the headline findings are
+ * the largest differences with at least moderate evidence, taken in turn from each section so one
+ * section cannot fill them all.
  */
 import type { Executor } from '../../db/database.ts';
 import { latestDataDay } from '../../kpis/overview.ts';
@@ -54,6 +60,19 @@ export const EXAMPLES = 8;
 const PRACTICE_TAGS = REVIEW_TAGS.filter((t) => t.kind === 'best_practice').map((t) => t.key);
 
 export type Strength = 'strong' | 'moderate' | 'weak';
+export type Size = 'negligible' | 'small' | 'medium' | 'large';
+
+/** Cliff's delta thresholds (Romano et al.) for numeric findings. */
+export const DELTA_THRESHOLDS = { small: 0.147, medium: 0.33, large: 0.474 } as const;
+/** Gap thresholds in share points for start hours and tags. */
+export const POINT_THRESHOLDS = { small: 0.05, medium: 0.15, large: 0.3 } as const;
+
+export function sizeOf(effect: number, thresholds: { small: number; medium: number; large: number }): Size {
+  const e = Math.abs(effect);
+  if (e >= thresholds.large) return 'large';
+  if (e >= thresholds.medium) return 'medium';
+  return e >= thresholds.small ? 'small' : 'negligible';
+}
 
 export interface BestPracticesRequest {
   from?: string;
@@ -77,6 +96,9 @@ export interface NumericFinding {
   direction: 'higher' | 'lower' | 'same';
   /** What the top quartile does, in words: "run longer", "score lower on compliance". */
   behaviour: string;
+  /** Cliff's delta, 2 × superiority − 1: −1..1, 0 = no difference. */
+  effect: number;
+  size: Size;
   z: number;
   strength: Strength;
   topSessions: number;
@@ -94,6 +116,7 @@ export interface ShareFinding {
   restShare: number;
   /** topShare − restShare. */
   difference: number;
+  size: Size;
   z: number;
   strength: Strength;
   topSessions: number;
@@ -256,6 +279,8 @@ function numericFinding(row: NumericRow, described: FeatureComparison, currency:
     superiority,
     direction,
     behaviour: direction === 'lower' ? described.less : described.more,
+    effect: 2 * superiority - 1,
+    size: sizeOf(2 * superiority - 1, DELTA_THRESHOLDS),
     z,
     strength: strengthOf(z),
     topSessions: Number(row.n_top),
@@ -285,6 +310,7 @@ function shareFinding(row: ShareRow): ShareFinding {
     topShare,
     restShare,
     difference: topShare - restShare,
+    size: sizeOf(topShare - restShare, POINT_THRESHOLDS),
     z,
     strength: strengthOf(z),
     topSessions: nTop,
@@ -293,7 +319,40 @@ function shareFinding(row: ShareRow): ShareFinding {
   };
 }
 
-const byEvidence = <T extends { z: number }>(a: T, b: T) => Math.abs(b.z) - Math.abs(a.z);
+const STRENGTH_RANK: Record<Strength, number> = { strong: 2, moderate: 1, weak: 0 };
+const effectOf = (f: NumericFinding | ShareFinding) => Math.abs('effect' in f ? f.effect : f.difference);
+/** Strongest evidence first, then the larger difference. */
+const byEvidence = (a: NumericFinding | ShareFinding, b: NumericFinding | ShareFinding) =>
+  STRENGTH_RANK[b.strength] - STRENGTH_RANK[a.strength] || effectOf(b) - effectOf(a);
+
+/**
+ * Whether a finding says something about what the best *do*: a difference of some size with at
+ * least moderate evidence; for tags, a best practice the top quartile carries more often or an issue
+ * it carries less often (workflow tags like "follow up" describe the review, not the session).
+ */
+function tellsAPractice(f: NumericFinding | ShareFinding): boolean {
+  if (f.strength === 'weak' || f.size === 'negligible') return false;
+  if ('effect' in f) return f.direction !== 'same';
+  if (f.kind === 'start_hour') return f.difference > 0;
+  if (f.tagKind === 'best_practice') return f.difference > 0;
+  return f.tagKind === 'issue' && f.difference < 0;
+}
+
+/** Up to `HIGHLIGHTS` findings, largest first, taking one from each section in turn. */
+export function pickHighlights(sections: (NumericFinding | ShareFinding)[][]): string[] {
+  const queues = sections
+    .map((findings) => findings.filter(tellsAPractice).sort((a, b) => effectOf(b) - effectOf(a)))
+    .filter((q) => q.length > 0)
+    .sort((a, b) => effectOf(b[0]!) - effectOf(a[0]!));
+  const picked: string[] = [];
+  for (let round = 0; picked.length < HIGHLIGHTS && queues.some((q) => q.length > round); round += 1) {
+    for (const queue of queues) {
+      const finding = queue[round];
+      if (finding && picked.length < HIGHLIGHTS) picked.push(finding.sentence);
+    }
+  }
+  return picked;
+}
 
 export async function getBestPractices(executor: Executor, request: BestPracticesRequest = {}): Promise<BestPractices> {
   const outcome = checkOutcome(request.outcome);
@@ -344,12 +403,7 @@ export async function getBestPractices(executor: Executor, request: BestPractice
   const rubricFindings = findings.filter((f) => f.kind === 'rubric').sort(byEvidence);
   const startHours = shareFindings.filter((f) => f.kind === 'start_hour').sort(byEvidence);
   const tags = shareFindings.filter((f) => f.kind === 'tag').sort(byEvidence);
-  // Headlines: strong or moderate differences only, and for shares only where the top quartile does more of it.
-  const highlights = [...findings.filter((f) => f.direction !== 'same'), ...shareFindings.filter((f) => f.difference > 0)]
-    .filter((f) => f.strength !== 'weak')
-    .sort(byEvidence)
-    .slice(0, HIGHLIGHTS)
-    .map((f) => f.sentence);
+  const highlights = pickHighlights([habits, startHours, interactions, rubricFindings, tags]);
 
   return {
     from,

@@ -6,8 +6,8 @@
  *    summing, per step, what each session would have added at the peer median says which step cost
  *    the seller the most over the range. A step counts when it cost at least `MIN_FUNNEL_SHARE` of
  *    the seller's live GMV; at most two are taken.
- * 2. **Practice**: where the subcategory's top quartile differs from the rest with at least
- *    moderate evidence (best-practices.ts) and the seller's median session sits on the rest's side
+ * 2. **Practice**: where the subcategory's top quartile differs from the rest by more than a
+ *    negligible amount with at least moderate evidence (best-practices.ts) and the seller's median session sits on the rest's side
  *    of the top quartile's median — session length, products per hour, interaction rates, rubric
  *    criteria — ranked by the strength of the difference times how far the seller is from the top.
  * The list is filled from money first, then practice, up to `MAX_AREAS`.
@@ -189,7 +189,7 @@ async function practiceAreas(
   findings: NumericFinding[],
   currency: string,
 ): Promise<ImprovementArea[]> {
-  const telling = findings.filter((f) => f.strength !== 'weak' && f.direction !== 'same' && f.topMedian !== null);
+  const telling = findings.filter((f) => f.strength !== 'weak' && f.size !== 'negligible' && f.direction !== 'same' && f.topMedian !== null);
   if (telling.length === 0) return [];
   const own = sql`livestreams l JOIN livestream_benchmarks b ON b.livestream_id = l.id
     WHERE l.seller_id = ${sellerId} AND l.start_date BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)`;

@@ -3,22 +3,23 @@
 // tags). The server sorts each list by evidence; the table shows it in that order.
 import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { TableCard } from '../../../ui/TableCard';
-import type { NumericFinding, ShareFinding, Strength } from './best-practices-api';
+import type { NumericFinding, ShareFinding, Size, Strength } from './best-practices-api';
 import {
   formatFindingValue,
   formatPoints,
   formatRelative,
   formatShare,
-  STRENGTH_COLOR,
-  STRENGTH_LABEL,
+  verdict,
+  verdictTooltip,
 } from './best-practices-view';
 import classes from './BestPracticesPanel.module.css';
 
-function StrengthBadge({ strength, z }: { strength: Strength; z: number }) {
+function VerdictBadge({ size, strength, z }: { size: Size; strength: Strength; z: number }) {
+  const v = verdict(size, strength);
   return (
-    <Tooltip label={`z = ${z.toFixed(2)}: strong from 2.5, moderate from 1.5`} withArrow>
-      <Badge variant="light" color={STRENGTH_COLOR[strength]} size="sm" data-strength={strength}>
-        {STRENGTH_LABEL[strength]}
+    <Tooltip label={verdictTooltip(size, strength, z)} withArrow>
+      <Badge variant={v.variant} color={v.color} size="sm" data-size={size} data-strength={strength}>
+        {v.label}
       </Badge>
     </Tooltip>
   );
@@ -73,7 +74,7 @@ export function NumericFindingsTable({
             </Tooltip>
           </Table.Th>
           <Table.Th ta="right">Sessions</Table.Th>
-          <Table.Th>Evidence</Table.Th>
+          <Table.Th>Verdict</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -99,8 +100,8 @@ export function NumericFindingsTable({
             <Table.Td data-label="Sessions" ta="right" className={classes.num}>
               {f.topSessions} vs {f.restSessions}
             </Table.Td>
-            <Table.Td data-label="Evidence">
-              <StrengthBadge strength={f.strength} z={f.z} />
+            <Table.Td data-label="Verdict">
+              <VerdictBadge size={f.size} strength={f.strength} z={f.z} />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -127,7 +128,7 @@ export function ShareFindingsTable({
           <Table.Th ta="right">Others</Table.Th>
           <Table.Th ta="right">Gap</Table.Th>
           <Table.Th ta="right">Sessions</Table.Th>
-          <Table.Th>Evidence</Table.Th>
+          <Table.Th>Verdict</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -157,8 +158,8 @@ export function ShareFindingsTable({
             <Table.Td data-label="Sessions" ta="right" className={classes.num}>
               {f.topSessions} vs {f.restSessions}
             </Table.Td>
-            <Table.Td data-label="Evidence">
-              <StrengthBadge strength={f.strength} z={f.z} />
+            <Table.Td data-label="Verdict">
+              <VerdictBadge size={f.size} strength={f.strength} z={f.z} />
             </Table.Td>
           </Table.Tr>
         ))}

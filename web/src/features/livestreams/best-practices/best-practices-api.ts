@@ -4,6 +4,7 @@ import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { apiGet } from '../../../ui/api';
 
 export type Strength = 'strong' | 'moderate' | 'weak';
+export type Size = 'negligible' | 'small' | 'medium' | 'large';
 export type FindingFormat = 'money' | 'count' | 'rate' | 'duration' | 'number' | 'hours' | 'score';
 export type Outcome = 'gpm' | 'gmv_per_live_hour';
 
@@ -18,6 +19,8 @@ export interface NumericFinding {
   superiority: number;
   direction: 'higher' | 'lower' | 'same';
   behaviour: string;
+  effect: number;
+  size: Size;
   z: number;
   strength: Strength;
   topSessions: number;
@@ -33,6 +36,7 @@ export interface ShareFinding {
   topShare: number;
   restShare: number;
   difference: number;
+  size: Size;
   z: number;
   strength: Strength;
   topSessions: number;

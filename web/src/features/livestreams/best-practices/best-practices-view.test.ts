@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFindingValue, formatPoints, formatRelative, practicesQuery, readPracticesView, writePracticesView } from './best-practices-view';
+import { verdict, formatFindingValue, formatPoints, formatRelative, practicesQuery, readPracticesView, writePracticesView } from './best-practices-view';
 
 describe('best practices view in the URL', () => {
   it('reads defaults and keeps the page’s other parameters when writing', () => {
@@ -25,5 +25,13 @@ describe('best practices view in the URL', () => {
     expect(formatFindingValue(null, 'rate', 'USD')).toBe('—');
     expect([formatRelative(1.5), formatRelative(-0.123), formatRelative(null)]).toEqual(['+150%', '−12%', '—']);
     expect([formatPoints(0.667), formatPoints(-0.333)]).toEqual(['+67 pts', '−33 pts']);
+  });
+});
+
+describe('verdict badge', () => {
+  it('shows the size only with at least moderate evidence', () => {
+    expect(verdict('large', 'weak').label).toBe('Uncertain');
+    expect(verdict('large', 'moderate')).toEqual({ label: 'Large', color: 'teal', variant: 'light' });
+    expect(verdict('negligible', 'strong').label).toBe('Negligible');
   });
 });

@@ -1,7 +1,7 @@
 // The Best practices tab's choices in the URL (`practiceSub`, `rankBy`, `weeks`, next to the
 // Livestreams page's own `tab`), and the formatting of a finding's values.
 import { formatValue as formatPlain, MISSING } from '../../../ui/format';
-import type { FindingFormat, Outcome, Strength } from './best-practices-api';
+import type { FindingFormat, Outcome, Size, Strength } from './best-practices-api';
 
 /** A date `days` after `date` (`YYYY-MM-DD`, calendar arithmetic in UTC). */
 function addDays(date: string, days: number): string {
@@ -78,5 +78,18 @@ export function formatPoints(difference: number): string {
   return `${points >= 0 ? '+' : '−'}${Math.abs(points)} pts`;
 }
 
-export const STRENGTH_COLOR: Record<Strength, string> = { strong: 'teal', moderate: 'blue', weak: 'gray' };
-export const STRENGTH_LABEL: Record<Strength, string> = { strong: 'Strong', moderate: 'Moderate', weak: 'Weak' };
+const SIZE_LABEL: Record<Size, string> = { large: 'Large', medium: 'Medium', small: 'Small', negligible: 'Negligible' };
+const SIZE_COLOR: Record<Size, string> = { large: 'teal', medium: 'blue', small: 'indigo', negligible: 'gray' };
+
+/**
+ * One badge for a finding: its size when the evidence is at least moderate, else "Uncertain" — a
+ * large gap on a handful of sessions is not a finding yet.
+ */
+export function verdict(size: Size, strength: Strength): { label: string; color: string; variant: 'light' | 'outline' } {
+  if (strength === 'weak') return { label: 'Uncertain', color: 'gray', variant: 'outline' };
+  return { label: SIZE_LABEL[size], color: SIZE_COLOR[size], variant: 'light' };
+}
+
+export function verdictTooltip(size: Size, strength: Strength, z: number): string {
+  return `${SIZE_LABEL[size]} difference, ${strength} evidence (z = ${z.toFixed(1)}; strong from 2.5, moderate from 1.5)`;
+}
