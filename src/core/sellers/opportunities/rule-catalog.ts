@@ -121,7 +121,7 @@ export const RULES: readonly OpportunityRule[] = [
     subject: 'seller',
     severity: 'medium',
     tiers: TOP_TIERS,
-    reason: 'Tier {tier} seller ({gmv_window} GMV in the tier window) with no contact logged in the last {days} days; last contact: {last_contact}.',
+    reason: 'Tier {tier} seller ({gmv_window} GMV in the tier window) with no contact logged in the last {days} days; last contact: {last_contact}; overdue follow-ups: {overdue_follow_ups}.',
     upside: null,
     thresholds: [{ name: 'days', label: 'Days without contact', default: 30, unit: 'days' }],
     evidence: [
@@ -130,6 +130,7 @@ export const RULES: readonly OpportunityRule[] = [
       { name: 'days', label: 'Threshold', format: 'count' },
       { name: 'last_contact', label: 'Last contact', format: 'text' },
       { name: 'days_since_contact', label: 'Days since contact', format: 'count' },
+      { name: 'overdue_follow_ups', label: 'Overdue follow-ups (workspace)', format: 'count' },
     ],
     dependsOnContacts: true,
     query: (c) => topTierNotContacted(c, TOP_TIERS),

@@ -65,6 +65,7 @@ beforeAll(async () => {
   await insertSellers(db, [...big, ...declining, ...lapsed, ...live, ...supply, ...profiles, ...fillers]);
   await db.run(sql`INSERT INTO communications (seller_id, "at", channel, direction, subject, created_by)
     VALUES ('big_live', CAST(${D} AS TIMESTAMPTZ) - INTERVAL 10 DAY, 'call', 'outbound', 'Quarterly review', 'test')`);
+  await db.run(sql`INSERT INTO tasks (title, seller_id, due_at, created_by) VALUES ('Call back', 'big_never', CAST(${D} AS DATE) - 3, 'test'), ('Later', 'big_never', CAST(${D} AS DATE), 'test')`);
   await recomputeSellerMap(db, { asOf: D, today: D });
 });
 afterAll(async () => {
@@ -148,7 +149,9 @@ describe('top-tier seller not contacted in 30 days', () => {
   it('fires for a tier S seller never contacted and is silent for one called 10 days ago', async () => {
     const map = await found('top_tier_not_contacted');
     expect([...map.keys()]).toEqual(['seller:big_never']);
-    expect(map.get('seller:big_never')?.reason).toBe('Tier S seller ($900K GMV in the tier window) with no contact logged in the last 30 days; last contact: never logged.');
+    expect(map.get('seller:big_never')?.reason).toBe('Tier S seller ($900K GMV in the tier window) with no contact logged in the last 30 days; last contact: never logged; overdue follow-ups: 1.');
+    // the task due today is not overdue yet; the one due 3 days ago is
+    expect(map.get('seller:big_never')?.evidence).toMatchObject({ overdue_follow_ups: 1 });
     expect(map.get('seller:big_never')?.upside).toBeNull();
   });
 });

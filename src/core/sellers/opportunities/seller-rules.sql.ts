@@ -8,6 +8,7 @@ import { COMPLETENESS_FIELDS, completenessScoreSql } from '../profile-completene
 import { sellerWeeklyBlocks } from '../segments/rolling-windows.sql.ts';
 import { OPEN_SELLERS, tierList } from './open-sellers.sql.ts';
 import type { RuleContext } from './rule-types.ts';
+import { overdueFollowUpsBySellerSql } from '../../workspace/communication-query.ts';
 
 /**
  * Baseline = average weekly GMV of the `baseline_weeks` 7-day blocks before the last `weeks`
@@ -36,7 +37,10 @@ export function gmvDeclining(c: RuleContext): Sql {
       AND round(a.best_recent, 2) <= round(a.baseline * ${1 - drop}, 2)`;
 }
 
-/** Last contact = the latest communication logged with the seller, counted back from today. */
+/**
+ * Last contact = the latest communication logged with the seller, counted back from today; the
+ * workspace's overdue follow-ups (next actions and tasks past due) are shown as evidence.
+ */
 export function topTierNotContacted(c: RuleContext, tiers: readonly string[]): Sql {
   const days = c.t.days ?? 30;
   const today = sql`CAST(${c.today} AS DATE)`;
@@ -45,9 +49,10 @@ export function topTierNotContacted(c: RuleContext, tiers: readonly string[]): S
     SELECT s.id AS subject_id, s.id AS seller_id, s.subcategory_id, s.seg_tier AS tier, s.gmv_window, ${days} AS days,
       CASE WHEN ct.day IS NULL THEN 'never logged'
         ELSE CAST(ct.day AS VARCHAR) || ' (' || date_diff('day', ct.day, ${today}) || ' days ago)' END AS last_contact,
-      date_diff('day', ct.day, ${today}) AS days_since_contact,
+      date_diff('day', ct.day, ${today}) AS days_since_contact, coalesce(od.overdue, 0) AS overdue_follow_ups,
       NULL::DOUBLE AS upside, s.gmv_window AS score
     FROM (${OPEN_SELLERS}) s LEFT JOIN contact ct ON ct.seller_id = s.id
+    LEFT JOIN (${overdueFollowUpsBySellerSql(c.today)}) od ON od.seller_id = s.id
     WHERE s.seg_tier IN ${tierList(tiers)} AND (ct.day IS NULL OR ct.day <= ${today} - ${days} * INTERVAL 1 DAY)`;
 }
 
