@@ -16,6 +16,8 @@ export interface ImportResultPanelProps {
 
 export function ImportResultPanel({ result, original, onDone }: ImportResultPanelProps) {
   const duplicate = result.duplicateOf !== null;
+  // A recording's rows are its lines, loaded as events of one session.
+  const lines = result.kind === 'live_events';
   return (
     <Card data-testid="import-result">
       <Stack gap="md">
@@ -31,6 +33,7 @@ export function ImportResultPanel({ result, original, onDone }: ImportResultPane
               {kindLabel(result.kind)}
               {result.sheet ? ` · sheet ${result.sheet}` : ''}
               {result.headerRow !== null ? ` · header on row ${result.headerRow}` : ''}
+              {result.livestreamId ? ` · observed figures of session ${result.livestreamId}` : ''}
             </Text>
           </div>
           <Button size="xs" variant="default" onClick={onDone}>
@@ -57,10 +60,10 @@ export function ImportResultPanel({ result, original, onDone }: ImportResultPane
         ) : null}
         {duplicate ? null : (
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="import-result-counts">
-            <Figure label="Rows read" value={result.rowsRead} />
-            <Figure label="Loaded" value={result.rowsLoaded} />
-            <Figure label="Rejected" value={result.rowsRejected} alert={result.rowsRejected > 0} />
-            <Figure label="Blank, skipped" value={result.rowsSkipped} />
+            <Figure label={lines ? 'Lines read' : 'Rows read'} value={result.rowsRead} />
+            <Figure label={lines ? 'Events loaded' : 'Loaded'} value={result.rowsLoaded} />
+            <Figure label={lines ? 'Malformed lines' : 'Rejected'} value={result.rowsRejected} alert={result.rowsRejected > 0} />
+            <Figure label={lines ? 'Blank lines' : 'Blank, skipped'} value={result.rowsSkipped} />
           </SimpleGrid>
         )}
         {result.ignoredColumns.length > 0 ? (
@@ -85,7 +88,7 @@ export function ImportResultPanel({ result, original, onDone }: ImportResultPane
                 </Anchor>
               ) : null}
             </Group>
-            <RowErrorsTable errors={result.errors} />
+            <RowErrorsTable errors={result.errors} lines={lines} />
           </Stack>
         ) : null}
       </Stack>

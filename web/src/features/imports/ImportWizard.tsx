@@ -3,17 +3,21 @@
 import { useState } from 'react';
 import type { ImportKind, ImportRecord, ImportResult } from './imports-api';
 import { ImportResultPanel } from './ImportResultPanel';
+import { isRecordingKind } from './import-choices';
 import { PreviewPanel } from './PreviewPanel';
+import { RecordingPreviewPanel } from './RecordingPreviewPanel';
 import { UploadPanel } from './UploadPanel';
 import { useImportDraft } from './use-import-draft';
-import { useImportPreview, useRunImport, useUpload } from './use-imports';
+import { useImportPreview, useRecordingPreview, useRunImport, useUpload } from './use-imports';
 
 export function ImportWizard({ history }: { history: readonly ImportRecord[] | undefined }) {
   const [kind, setKind] = useState<ImportKind>('orders');
   const [draft, dispatch] = useImportDraft();
   const [result, setResult] = useState<ImportResult | null>(null);
   const upload = useUpload();
-  const preview = useImportPreview(draft?.request ?? null);
+  const recording = draft !== null && isRecordingKind(draft.request.kind);
+  const preview = useImportPreview(draft && !recording ? draft.request : null);
+  const recordingPreview = useRecordingPreview(draft && recording ? draft.request : null);
   const run = useRunImport();
 
   if (result) {
@@ -27,6 +31,23 @@ export function ImportWizard({ history }: { history: readonly ImportRecord[] | u
           upload.reset();
           dispatch({ type: 'discard' });
         }}
+      />
+    );
+  }
+  if (draft && recording) {
+    return (
+      <RecordingPreviewPanel
+        draft={draft}
+        preview={recordingPreview}
+        dispatch={(action) => {
+          run.reset();
+          dispatch(action);
+        }}
+        onLoad={() =>
+          run.mutate({ ...draft.request, skipInvalid: draft.skipInvalid }, { onSuccess: setResult })
+        }
+        loading={run.isPending}
+        loadError={run.error}
       />
     );
   }

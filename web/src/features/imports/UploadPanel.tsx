@@ -3,11 +3,9 @@
 import { Button, Card, Group, Progress, Select, Stack, Text } from '@mantine/core';
 import { useRef, useState, type DragEvent } from 'react';
 import { FormError } from '../../ui/FormError';
-import { isImportKind, kindOptions } from './import-choices';
+import { acceptedFiles, isImportKind, isRecordingKind, kindOptions } from './import-choices';
 import type { ImportKind } from './imports-api';
 import classes from './UploadPanel.module.css';
-
-export const ACCEPTED_FILES = '.xlsx,.csv';
 
 export interface UploadPanelProps {
   kind: ImportKind;
@@ -36,7 +34,9 @@ export function UploadPanel({ kind, onKindChange, onFile, uploading, progress, e
               New import
             </Text>
             <Text size="xs" c="dimmed">
-              Excel (.xlsx) or CSV. You check how it reads before anything is loaded.
+              {isRecordingKind(kind)
+                ? 'A JSON-lines recording of a LIVE (.jsonl). You check it before anything is loaded.'
+                : 'Excel (.xlsx) or CSV. You check how it reads before anything is loaded.'}
             </Text>
           </div>
           <Select
@@ -77,7 +77,7 @@ export function UploadPanel({ kind, onKindChange, onFile, uploading, progress, e
           <input
             ref={input}
             type="file"
-            accept={ACCEPTED_FILES}
+            accept={acceptedFiles(kind)}
             hidden
             aria-label="File to import"
             data-testid="import-file-input"

@@ -10,6 +10,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   'seller_daily',
   'livestreams',
   'livestream_minutes',
+  'live_events',
 ];
 
 export const kindLabels: Record<ImportKind, string> = {
@@ -19,7 +20,18 @@ export const kindLabels: Record<ImportKind, string> = {
   seller_daily: 'Seller daily performance',
   livestreams: 'Livestream sessions',
   livestream_minutes: 'Livestream minutes',
+  live_events: 'Live event recording (.jsonl)',
 };
+
+/** JSON-lines recordings of a LIVE: their own reader, preview and file types. */
+export function isRecordingKind(kind: ImportKind): boolean {
+  return kind === 'live_events';
+}
+
+/** What the file picker offers for a kind. */
+export function acceptedFiles(kind: ImportKind): string {
+  return isRecordingKind(kind) ? '.jsonl,.ndjson' : '.xlsx,.csv';
+}
 
 export function isImportKind(value: string | null): value is ImportKind {
   return IMPORT_KINDS.some((kind) => kind === value);
@@ -43,9 +55,9 @@ export function isDateOrder(value: string | null): value is DateOrder {
   return value === 'dmy' || value === 'mdy' || value === 'ymd';
 }
 
-/** Every kind but livestream minutes names a seller (whose session list names it). */
+/** Every kind but livestream minutes and recordings names a seller (their session names it). */
 export function kindHasSeller(kind: ImportKind): boolean {
-  return kind !== 'livestream_minutes';
+  return kind !== 'livestream_minutes' && kind !== 'live_events';
 }
 
 /** The one-of group the server lists in `missingRequired` when no column names the seller. */

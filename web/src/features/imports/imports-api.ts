@@ -4,7 +4,13 @@
 import { ApiError, apiGet, apiSend, readErrorBody } from '../../ui/api';
 
 export type ImportKind =
-  'sellers' | 'products' | 'orders' | 'seller_daily' | 'livestreams' | 'livestream_minutes';
+  | 'sellers'
+  | 'products'
+  | 'orders'
+  | 'seller_daily'
+  | 'livestreams'
+  | 'livestream_minutes'
+  | 'live_events';
 
 export type MatchHow = 'user' | 'profile' | 'exact' | 'synonym' | 'fuzzy' | 'none';
 
@@ -30,6 +36,8 @@ export interface ImportRequest {
   year?: number;
   /** The seller of every row (id or name), for an export of one shop without a seller column. */
   seller?: string;
+  /** live_events: the session the recording belongs to (else the session whose id is its roomId). */
+  livestream?: string;
 }
 
 export interface ColumnMatch {
@@ -97,6 +105,24 @@ export interface ImportResult {
   duplicateOf: string | null;
   status: ImportStatus;
   errors: RowError[];
+  /** live_events: the session whose observed figures the recording holds. */
+  livestreamId?: string | null;
+}
+
+/** The preview of a live event recording: what its lines hold instead of a column mapping. */
+export interface RecordingPreview {
+  kind: 'live_events';
+  rowsRead: number;
+  rowsSkipped: number;
+  rowsRejected: number;
+  events: number;
+  eventCounts: { event: string; count: number }[];
+  rooms: { room: string; lines: number }[];
+  firstEventAt: string | null;
+  lastEventAt: string | null;
+  session: { id: string; title: string | null; startedAt: string; seller: string; hasRecording: boolean } | null;
+  sessionProblem: { message: string; hint: string | null } | null;
+  errors: RowError[];
 }
 
 export interface ImportRecord {
@@ -124,6 +150,10 @@ export async function fetchImports(signal?: AbortSignal): Promise<ImportRecord[]
 
 export function previewImport(request: ImportRequest): Promise<ImportPreview> {
   return apiSend<ImportPreview>('POST', '/api/imports/preview', request);
+}
+
+export function previewRecording(request: ImportRequest): Promise<RecordingPreview> {
+  return apiSend<RecordingPreview>('POST', '/api/imports/preview', request);
 }
 
 export function runImport(request: ImportRequest & { skipInvalid: boolean }): Promise<ImportResult> {

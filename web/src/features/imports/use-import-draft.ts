@@ -20,6 +20,7 @@ export type DraftAction =
   | { type: 'dateOrder'; dateOrder: DateOrder | undefined }
   | { type: 'year'; year: number | undefined }
   | { type: 'seller'; seller: string | undefined }
+  | { type: 'livestream'; livestream: string | undefined }
   | { type: 'skipInvalid'; skipInvalid: boolean }
   | { type: 'discard' };
 
@@ -44,6 +45,7 @@ export function draftReducer(draft: ImportDraft | null, action: DraftAction): Im
       const next = { ...withoutMap(request), kind: action.kind };
       // Livestream minutes have no seller of their own: a seller typed for another kind would be refused.
       if (!kindHasSeller(action.kind)) delete next.seller;
+      if (action.kind !== 'live_events') delete next.livestream;
       return { ...draft, request: next };
     }
     case 'sheet': {
@@ -63,6 +65,12 @@ export function draftReducer(draft: ImportDraft | null, action: DraftAction): Im
       const seller = action.seller?.trim();
       const next = { ...request, seller };
       if (!seller) delete next.seller;
+      return { ...draft, request: next };
+    }
+    case 'livestream': {
+      const livestream = action.livestream?.trim();
+      const next = { ...request, livestream };
+      if (!livestream) delete next.livestream;
       return { ...draft, request: next };
     }
     case 'skipInvalid':

@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { fetchImports, previewImport, runImport, uploadFile, type ImportRequest } from './imports-api';
+import {
+  fetchImports,
+  previewImport,
+  previewRecording,
+  runImport,
+  uploadFile,
+  type ImportRequest,
+} from './imports-api';
 
 const historyKey = ['imports'] as const;
 
@@ -37,6 +44,20 @@ export function useImportPreview(request: ImportRequest | null) {
   });
 }
 
+/** The preview of a live event recording (its own shape: events and malformed lines, no mapping). */
+export function useRecordingPreview(request: ImportRequest | null) {
+  return useQuery({
+    queryKey: ['import-preview', request],
+    queryFn: () => {
+      if (!request) throw new Error('useRecordingPreview ran without a request');
+      return previewRecording(request);
+    },
+    enabled: request !== null,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+}
+
 /** A load changes the history and every number derived from the data (the Overview). */
 export function useRunImport() {
   const queryClient = useQueryClient();
@@ -47,6 +68,7 @@ export function useRunImport() {
         queryClient.invalidateQueries({ queryKey: historyKey }),
         queryClient.invalidateQueries({ queryKey: ['overview'] }),
         queryClient.invalidateQueries({ queryKey: ['audit'] }),
+        queryClient.invalidateQueries({ queryKey: ['livestreams', 'observed'] }),
       ]),
   });
 }
