@@ -10,6 +10,8 @@ import {
   activeFilterCount,
   BAND_OPTIONS,
   DEFAULT_LIVESTREAMS_VIEW,
+  QUALITY_BAND_OPTIONS,
+  REVIEWED_OPTIONS,
   SORT_OPTIONS,
   type LivestreamsView,
 } from './livestreams-view';
@@ -132,6 +134,22 @@ export function LivestreamFilters({ view, options, sellerName, onChange }: Props
         }
         data-testid="filter-band"
       />
+      <NativeSelect
+        size="xs"
+        aria-label="Reviewed"
+        data={[{ value: '', label: 'Reviewed or not' }, ...REVIEWED_OPTIONS.map((o) => ({ value: o.value, label: o.label }))]}
+        value={view.reviewed ?? ''}
+        onChange={(e) => set({ reviewed: REVIEWED_OPTIONS.find((o) => o.value === e.currentTarget.value)?.value ?? null })}
+        data-testid="filter-reviewed"
+      />
+      <NativeSelect
+        size="xs"
+        aria-label="Quality score"
+        data={[{ value: '', label: 'Any quality score' }, ...QUALITY_BAND_OPTIONS.map((o) => ({ value: o.value, label: o.label }))]}
+        value={view.scoreBand ?? ''}
+        onChange={(e) => set({ scoreBand: QUALITY_BAND_OPTIONS.find((o) => o.value === e.currentTarget.value)?.value ?? null })}
+        data-testid="filter-score-band"
+      />
       <Group gap={4} wrap="nowrap">
         <NativeSelect
           size="xs"
@@ -192,7 +210,7 @@ export function LivestreamFilters({ view, options, sellerName, onChange }: Props
         <Button
           size="xs"
           variant="subtle"
-          onClick={() => set({ subcategory: null, seller: null, host: null, band: null, q: '' })}
+          onClick={() => set({ subcategory: null, seller: null, host: null, band: null, reviewed: null, scoreBand: null, q: '' })}
         >
           Clear filters
         </Button>

@@ -1,13 +1,16 @@
-// Livestreams: every session of a period with its rates and peer score (the server filters, sorts
-// and pages), the period's leaderboard, and `/livestreams/<id>` for one session. The view lives in
+// Livestreams: every session of a period with its rates, peer and quality score (the server
+// filters, sorts and pages), the period's leaderboard, and `/livestreams/<id>` for one session.
+// Tabs (`?tab=`): Sessions, the review queue, reviewer calibration and best practices. The view lives in
 // the URL with the Overview's link parameters, so a tile's number opens the sessions behind it.
-import { Anchor, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Pagination, Stack, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { EmptyNote } from '../../ui/EmptyNote';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatCountOf, formatDateRange } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { BestPracticesPanel } from './best-practices/BestPracticesPanel';
 import { LeaderboardCards, LeaderboardSkeleton } from './LeaderboardCards';
 import { LivestreamFilters, LivestreamPeriodControls } from './LivestreamFilters';
 import type { SessionList } from './livestreams-api';
@@ -15,10 +18,15 @@ import {
   activeFilterCount,
   customRangeIncomplete,
   leaderboardQuery,
+  LIVESTREAM_TABS,
   livestreamsQuery,
   readLivestreamsView,
+  readTab,
+  tabParams,
   type LivestreamsView,
 } from './livestreams-view';
+import { CalibrationPanel } from './reviews/CalibrationPanel';
+import { ReviewQueuePanel } from './reviews/ReviewQueuePanel';
 import { SessionPage } from './SessionPage';
 import { SessionsPhoneList } from './SessionsPhoneList';
 import { SessionsTable, SessionsTableSkeleton } from './SessionsTable';
@@ -28,7 +36,45 @@ import classes from './LivestreamsPage.module.css';
 /** `/livestreams` lists sessions, `/livestreams/<id>` shows one. */
 export function LivestreamsSection() {
   const { id } = useParams();
-  return id ? <SessionPage id={id} /> : <LivestreamsPage />;
+  return id ? <SessionPage id={id} /> : <LivestreamsTabs />;
+}
+
+/** The list page's tabs; the Sessions tab is the list itself, the others are their own panels. */
+function LivestreamsTabs() {
+  const [params, setParams] = useSearchParams();
+  const tab = readTab(params);
+  const tabs = (
+    <Tabs
+      value={tab}
+      onChange={(value) => {
+        const next = LIVESTREAM_TABS.find((t) => t.value === value)?.value;
+        if (next) setParams(tabParams(params, next), { replace: true });
+      }}
+      mb="md"
+      data-testid="livestreams-tabs"
+    >
+      <Tabs.List>
+        {LIVESTREAM_TABS.map((t) => (
+          <Tabs.Tab key={t.value} value={t.value} data-testid={`tab-${t.value}`}>
+            {t.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Tabs>
+  );
+  if (tab === 'sessions') return <LivestreamsPage tabs={tabs} />;
+  const descriptions = {
+    queue: "Top sellers' sessions of last week that nobody has reviewed yet, highest GMV first",
+    calibration: 'Where reviewers of the same session disagree, and how each reviewer scores against the others',
+    'best-practices': 'What the best sessions of each subcategory do differently',
+  } as const;
+  return (
+    <>
+      <PageHeader title="Livestreams" description={descriptions[tab]} />
+      {tabs}
+      {tab === 'queue' ? <ReviewQueuePanel /> : tab === 'calibration' ? <CalibrationPanel /> : <BestPracticesPanel />}
+    </>
+  );
 }
 
 function useLivestreamsView(): [LivestreamsView, (next: LivestreamsView) => void] {
@@ -43,7 +89,7 @@ function describe(list: SessionList | undefined): string {
   return `${formatCountOf(list.total, 'session')} · ${formatDateRange(current.from, current.to)} · peers: same subcategory and length, 8 weeks`;
 }
 
-export function LivestreamsPage() {
+export function LivestreamsPage({ tabs }: { tabs?: ReactNode }) {
   const [view, setView] = useLivestreamsView();
   const ready = !customRangeIncomplete(view);
   const sessions = useSessions(livestreamsQuery(view), ready);
@@ -67,6 +113,7 @@ export function LivestreamsPage() {
           )
         }
       />
+      {tabs}
       {noData ? (
         <EmptyNote title="No livestream sessions yet" testId="livestreams-empty">
           Import a LIVE session list (and per-minute data, if you have it) on the{' '}

@@ -1,11 +1,11 @@
 // The session list on narrow screens: one compact card per session — title and peer score, who
-// and when, and the four figures the team scans first (GMV, GPM, CTR, views).
+// and when, quality score and reviews, and the four figures the team scans first (GMV, GPM, CTR, views).
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatCount, formatMoney, formatRate, MISSING } from '../../ui/format';
 import type { SessionRow } from './livestreams-api';
 import { sessionHref, type LivestreamsView } from './livestreams-view';
-import { formatSessionDuration, formatStart } from './session-format';
+import { formatScore, formatSessionDuration, formatStart } from './session-format';
 import { PeerScoreBadge } from './SessionsTable';
 import classes from './LivestreamsPage.module.css';
 
@@ -70,6 +70,10 @@ export function SessionsPhoneList({
           <Text size="xs" c="dimmed">
             {row.subcategory_name ?? 'no subcategory'} · {formatStart(row.started_local)} ·{' '}
             {formatSessionDuration(row.duration_s)}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="quality-cell" data-reviews={row.reviews}>
+            Quality {formatScore(row.quality_score)} ·{' '}
+            {row.reviews === 0 ? 'not reviewed' : `${row.reviews} review${row.reviews === 1 ? '' : 's'}`}
           </Text>
           <SimpleGrid cols={4} spacing="xs" mt="xs">
             <Figure label="GMV" value={money(row.live_gmv)} />

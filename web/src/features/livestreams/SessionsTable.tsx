@@ -29,6 +29,20 @@ export function PeerScoreBadge({ score }: { score: number | null }) {
   );
 }
 
+/** The quality score (rubric and peers) with how many reviews are behind it. */
+export function QualityCell({ row }: { row: Pick<SessionRow, 'quality_score' | 'reviews'> }) {
+  return (
+    <span data-testid="quality-cell" data-reviews={row.reviews}>
+      <Text span size="sm" fw={600} c={row.quality_score === null ? 'dimmed' : undefined}>
+        {formatScore(row.quality_score)}
+      </Text>
+      <Text span size="xs" c="dimmed" display="block">
+        {row.reviews === 0 ? 'not reviewed' : `${row.reviews} review${row.reviews === 1 ? '' : 's'}`}
+      </Text>
+    </span>
+  );
+}
+
 export function SessionsTable({
   rows,
   currency,
@@ -41,7 +55,7 @@ export function SessionsTable({
   onChange: (next: LivestreamsView) => void;
 }) {
   return (
-    <TableCard minWidth={940} data-testid="sessions-table">
+    <TableCard minWidth={1020} data-testid="sessions-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Session</Table.Th>
@@ -54,6 +68,9 @@ export function SessionsTable({
           <Table.Th ta="right">Engagement</Table.Th>
           <Table.Th ta="right" title="Mean percentile among peers of the eight score rates (0–100)">
             Peer score
+          </Table.Th>
+          <Table.Th ta="right" title="Rubric reviews and peer score combined, half each (the peer score alone until reviewed)">
+            Quality
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -115,6 +132,9 @@ export function SessionsTable({
             </Table.Td>
             <Table.Td data-label="Peer score" ta="right">
               <PeerScoreBadge score={row.peer_score} />
+            </Table.Td>
+            <Table.Td data-label="Quality" ta="right">
+              <QualityCell row={row} />
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,12 +1,13 @@
 // What the Livestreams list shows lives in the URL, with the parameter names the Overview's links
 // already use (`from`, `to`, `subcategory`, `sort`) plus the page's own (`period`, `seller`, `host`,
-// `q`, `band`, `dir`, `page`). Defaults are left out of the URL; anything unknown falls back to the
+// `q`, `band`, `reviewed`, `scoreBand`, `dir`, `page`). Defaults are left out of the URL; anything unknown falls back to the
 // default instead of breaking the page. The API reads the same names, so the view is its query.
 import { isCalendarDate, PERIOD_OPTIONS, type PeriodPreset } from '../overview/overview-view';
 
 export const SORT_OPTIONS = [
   { value: 'started_at', label: 'Newest' },
   { value: 'peer_score', label: 'Peer score' },
+  { value: 'quality_score', label: 'Quality score' },
   { value: 'live_gmv', label: 'GMV' },
   { value: 'gpm', label: 'GPM' },
   { value: 'gmv_per_live_hour', label: 'GMV per hour' },
@@ -28,6 +29,42 @@ export const BAND_OPTIONS = [
 ] as const;
 export type ScoreBand = (typeof BAND_OPTIONS)[number]['value'];
 
+/** Quality score bands (rubric and peer score combined), as the server names them. */
+export const QUALITY_BAND_OPTIONS = [
+  { value: '80-100', label: 'Quality 80 and above' },
+  { value: '60-80', label: 'Quality 60–80' },
+  { value: '40-60', label: 'Quality 40–60' },
+  { value: '0-40', label: 'Quality below 40' },
+] as const;
+export type QualityBand = (typeof QUALITY_BAND_OPTIONS)[number]['value'];
+
+export const REVIEWED_OPTIONS = [
+  { value: 'yes', label: 'Reviewed' },
+  { value: 'no', label: 'Not reviewed' },
+] as const;
+export type ReviewedFilter = (typeof REVIEWED_OPTIONS)[number]['value'];
+
+/** The Livestreams page's tabs (`?tab=`); Sessions is the default and is left out of the URL. */
+export const LIVESTREAM_TABS = [
+  { value: 'sessions', label: 'Sessions' },
+  { value: 'queue', label: 'Review queue' },
+  { value: 'calibration', label: 'Calibration' },
+  { value: 'best-practices', label: 'Best practices' },
+] as const;
+export type LivestreamTab = (typeof LIVESTREAM_TABS)[number]['value'];
+
+export function readTab(params: URLSearchParams): LivestreamTab {
+  return LIVESTREAM_TABS.find((t) => t.value === params.get('tab'))?.value ?? 'sessions';
+}
+
+/** The same address on another tab; other parameters stay, so coming back keeps the filters. */
+export function tabParams(params: URLSearchParams, tab: LivestreamTab): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (tab === 'sessions') next.delete('tab');
+  else next.set('tab', tab);
+  return next;
+}
+
 export interface LivestreamsView {
   period: PeriodPreset;
   from: string | null;
@@ -37,6 +74,8 @@ export interface LivestreamsView {
   host: string | null;
   q: string;
   band: ScoreBand | null;
+  reviewed: ReviewedFilter | null;
+  scoreBand: QualityBand | null;
   sort: SortColumn;
   dir: 'asc' | 'desc';
   page: number;
@@ -51,6 +90,8 @@ export const DEFAULT_LIVESTREAMS_VIEW: LivestreamsView = {
   host: null,
   q: '',
   band: null,
+  reviewed: null,
+  scoreBand: null,
   sort: 'started_at',
   dir: 'desc',
   page: 1,
@@ -84,6 +125,8 @@ export function readLivestreamsView(params: URLSearchParams): LivestreamsView {
     host: params.get('host') || null,
     q: params.get('q') ?? '',
     band: pick(params.get('band'), BAND_OPTIONS),
+    reviewed: pick(params.get('reviewed'), REVIEWED_OPTIONS),
+    scoreBand: pick(params.get('scoreBand'), QUALITY_BAND_OPTIONS),
     sort,
     // A link that names a sort column wants the highest first.
     dir: params.get('dir') === 'asc' ? 'asc' : 'desc',
@@ -100,7 +143,7 @@ export function livestreamsQuery(view: LivestreamsView): string {
   } else if (view.period !== DEFAULT_LIVESTREAMS_VIEW.period) {
     params.set('period', view.period);
   }
-  for (const key of ['subcategory', 'seller', 'host', 'band'] as const) {
+  for (const key of ['subcategory', 'seller', 'host', 'band', 'reviewed', 'scoreBand'] as const) {
     const value = view[key];
     if (value) params.set(key, value);
   }
@@ -132,7 +175,7 @@ export function leaderboardQuery(view: LivestreamsView): string {
 
 /** Filters narrowing the list (not the period or the sort). */
 export function activeFilterCount(view: LivestreamsView): number {
-  return [view.subcategory, view.seller, view.host, view.band, view.q.trim() || null].filter(
+  return [view.subcategory, view.seller, view.host, view.band, view.reviewed, view.scoreBand, view.q.trim() || null].filter(
     (v) => v !== null,
   ).length;
 }
