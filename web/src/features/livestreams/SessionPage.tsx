@@ -14,6 +14,7 @@ import { listHref } from './livestreams-view';
 import { BenchmarkTable, DecompositionCard, FunnelCard, ScoreCard } from './SessionBenchmarks';
 import { formatSessionDuration, formatStart } from './session-format';
 import { SessionTimeline } from './SessionTimeline';
+import { ObservedSection } from './observed/ObservedSection';
 import { PeerScoreBadge } from './SessionsTable';
 import { HostQualityCard } from './reviews/HostQualityCard';
 import { SessionReviewSection } from './reviews/SessionReviewSection';
@@ -93,6 +94,7 @@ export function SessionPage({ id }: { id: string }) {
           </div>
           <SessionReviewSection sessionId={detail.session.id} />
           <SessionTimeline id={detail.session.id} currency={detail.currency} />
+          <ObservedSection id={detail.session.id} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <HostTrendCard detail={detail} />
             <HostQualityCard trend={detail.hostQuality} sellerName={detail.session.seller_name} />
