@@ -9,6 +9,7 @@ import { AlertRulesPanel } from '../alerts/AlertRulesPanel';
 import { AlertsSettingsPanel } from '../alerts/AlertsSettingsPanel';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
 import { useSession } from '../auth/session-context';
+import { RubricPanel } from '../livestreams/reviews/RubricPanel';
 import { SegmentsPanel } from '../segments/SegmentsPanel';
 import { TargetsPanel } from '../targets/TargetsPanel';
 import { TokensPanel } from '../tokens/TokensPanel';
@@ -23,6 +24,7 @@ const panels: Record<SettingsTab, ComponentType> = {
   alerts: AlertsSettingsPanel,
   'alert-rules': AlertRulesPanel,
   segments: SegmentsPanel,
+  rubric: RubricPanel,
 };
 
 export function SettingsPage() {
