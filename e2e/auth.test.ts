@@ -171,7 +171,7 @@ describe('Signed in, by role', () => {
       .click();
     await page.getByRole('tab', { name: 'API tokens' }).waitFor();
     expect(pathOf(page)).toBe('/settings/tokens');
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['API tokens', 'Targets', 'Alerts', 'Alert rules', 'Segments']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['API tokens', 'Targets', 'Alerts', 'Alert rules', 'Segments', 'Rubric']);
     await page.goto(`${server.url}/settings/users`);
     await page.getByTestId('users-admin-only').waitFor();
 
