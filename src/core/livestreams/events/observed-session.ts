@@ -111,7 +111,7 @@ export async function getObservedSession(executor: Executor, livestreamId: strin
     ORDER BY mentions DESC, shopping_events DESC, title LIMIT 10`);
   const questions = await executor.query<{ minute: number; comment: string }>(sql`
     SELECT minute, comment FROM livestream_event_comments WHERE livestream_id = ${livestreamId} AND is_question AND comment <> ''
-    ORDER BY line_no LIMIT 6`);
+    ORDER BY "at", line_no LIMIT 6`);
 
   const sum = (pick: (m: ObservedMinute) => number) => minutes.reduce((total, m) => total + pick(m), 0);
   const counts = c ?? { chat: 0, all_comments: 0, questions: 0, intent: 0, positive: 0, negative: 0, neutral: 0 };

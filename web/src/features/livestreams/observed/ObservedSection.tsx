@@ -23,22 +23,20 @@ export function ObservedSection({ id }: { id: string }) {
   const data = observed.data;
   return (
     <Card data-testid="observed-section">
-      <Group justify="space-between" align="flex-start" gap="xs" mb="sm" wrap="wrap">
-        <div>
-          <Group gap={8} align="center">
-            <Text fw={600} size="sm" component="h2">
-              Live event stream
-            </Text>
-            <Badge size="sm" variant="light" color="grape" radius="sm">
-              Observed
-            </Badge>
-          </Group>
-          <Text size="xs" c="dimmed" data-testid="observed-note">
-            {OBSERVED_NOTE} (likes are sampled, viewers are counted differently).
+      <Stack gap={2} mb="sm">
+        <Group gap={8} align="center">
+          <Text fw={600} size="sm" component="h2">
+            Live event stream
           </Text>
-        </div>
+          <Badge size="sm" variant="light" color="grape" radius="sm">
+            Observed
+          </Badge>
+        </Group>
+        <Text size="xs" c="dimmed" data-testid="observed-note">
+          {OBSERVED_NOTE} (likes are sampled, viewers are counted differently).
+        </Text>
         {data?.recording ? <RecordingMeta data={data} /> : null}
-      </Group>
+      </Stack>
       {observed.isError ? (
         <ErrorPanel title="The observed figures could not be loaded" error={observed.error} onRetry={() => void observed.refetch()} />
       ) : !data ? (
@@ -48,9 +46,15 @@ export function ObservedSection({ id }: { id: string }) {
       ) : (
         <Stack gap="md">
           <Stats totals={data.totals} data={data} />
-          <Suspense fallback={<Skeleton height={narrow ? 260 : 300} />}>
-            <ObservedChart minutes={data.minutes} height={narrow ? 260 : 300} />
-          </Suspense>
+          <div>
+            <Suspense fallback={<Skeleton height={narrow ? 260 : 300} />}>
+              <ObservedChart minutes={data.minutes} height={narrow ? 260 : 300} />
+            </Suspense>
+            <Text size="xs" c="dimmed" mt={4}>
+              <span className={classes.productMark} aria-hidden="true" /> minutes with a product card or pin ·
+              likes are the sampled like events, drawn on their own scale
+            </Text>
+          </div>
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
             <IntentCard data={data} />
             <ProductsCard data={data} />
@@ -66,11 +70,10 @@ function RecordingMeta({ data }: { data: ObservedSession }) {
   const r = data.recording;
   if (!r) return null;
   return (
-    <Text size="xs" c="dimmed" ta="right" data-testid="observed-recording">
-      {r.file ?? 'recording'} · {formatCountOf(r.events, 'event')}
-      {r.linesRejected > 0 ? ` · ${formatCountOf(r.linesRejected, 'malformed line')} skipped` : ''}
-      <br />
-      {formatDateTime(r.firstEventAt)} – {formatDateTime(r.streamEndedAt ?? r.lastEventAt)}
+    <Text size="xs" c="dimmed" data-testid="observed-recording">
+      From {r.file ?? 'a recording'}: {formatCountOf(r.events, 'event')}
+      {r.linesRejected > 0 ? ` (${formatCountOf(r.linesRejected, 'malformed line')} skipped)` : ''}, {formatDateTime(r.firstEventAt)} –{' '}
+      {formatDateTime(r.streamEndedAt ?? r.lastEventAt)}
     </Text>
   );
 }

@@ -1,7 +1,8 @@
 // The echarts option of the observed minute timeline, a plain function of the data (tested without
 // a browser): viewers online and enters on the left axis; comments, questions and gifts per minute
 // on the right; likes (sampled) on a hidden axis of their own so they do not flatten the rest; the
-// minutes with product events (shopping cards, pins) marked with a dashed line.
+// minutes with product events (shopping cards, pins) marked with a dashed line (named under the
+// chart: an emoji label would need an emoji font the machine may not have).
 import type { LineSeriesOption } from 'echarts/charts';
 import { formatCount } from '../../../ui/format';
 import { chartColors, FONT_STACK } from '../../../ui/tokens';
@@ -64,7 +65,7 @@ export function observedChartOption(minutes: readonly ObservedMinute[], animate:
     silent: true,
     symbol: 'none',
     lineStyle: { color: PRODUCT_MARK_COLOR, type: 'dashed', width: 1 },
-    label: { show: true, position: 'end', formatter: '🛒', fontSize: 11 },
+    label: { show: false },
     data: minutes.filter((m) => m.productEvents > 0).map((m) => ({ xAxis: String(m.minute), name: 'Product shown' })),
   };
   return {
