@@ -42,8 +42,8 @@ export interface MigrationResult {
   current: number;
 }
 
-/** Applies the migrations the database does not have yet. */
-export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> {
+/** Applies the migrations the database does not have yet (up to `upTo`, when given: a restore rebuilds a backup's schema version first). */
+export async function migrate(db: Database, dir: string = MIGRATIONS_DIR, upTo?: number): Promise<MigrationResult> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name VARCHAR NOT NULL,
@@ -62,6 +62,7 @@ export async function migrate(db: Database, dir: string = MIGRATIONS_DIR): Promi
   const applied: number[] = [];
   for (const migration of migrations) {
     if (have.has(migration.version)) continue;
+    if (upTo !== undefined && migration.version > upTo) break;
     await db.transaction(async (tx) => {
       await tx.exec(migration.text);
       await tx.run(
