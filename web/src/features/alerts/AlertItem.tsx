@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Badge, Box, Button, Collapse, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
 import { useCan } from '../auth/session-context';
+import { AlertTaskButton } from '../workspace/AlertTaskButton';
 import { AlertDrivers } from './AlertDrivers';
 import { changeLabel, expectedLabel, periodLabel, severityColor, severityLabel, statusDetail, valueLabel } from './alert-format';
 import type { Alert } from './alerts-api';
@@ -67,6 +68,7 @@ export function AlertItem({ alert, currency }: { alert: Alert; currency: string 
         </UnstyledButton>
         {canWrite && alert.status !== 'resolved' ? (
           <Group gap="xs">
+            <AlertTaskButton alert={alert} />
             {alert.status === 'new' ? (
               <Button
                 size="compact-sm"

@@ -1,7 +1,9 @@
-// One note: title, author and last change, tags, and its text as written (plain text, never HTML).
+// One note: title, author and last change, its seller, tags, and its Markdown rendered to HTML by
+// the server (raw HTML disabled there, so a `<script>` in a note is shown as text, never run).
 // Long notes start folded. Edit and delete sit in a small menu that only writers get.
 import { useState } from 'react';
 import { ActionIcon, Anchor, Badge, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format';
 import type { Note } from './notes-api';
 import classes from './NoteCard.module.css';
@@ -30,6 +32,17 @@ export function NoteCard({ note, onEdit, onDelete }: NoteCardProps) {
             </Title>
             <Text size="xs" c="dimmed">
               {note.createdBy} · updated {formatDateTime(note.updatedAt)}
+              {note.sellerId ? ' · ' : ''}
+              {note.sellerId ? (
+                <Anchor
+                  component={Link}
+                  to={`/sellers/${encodeURIComponent(note.sellerId)}`}
+                  size="xs"
+                  data-testid="note-seller"
+                >
+                  {note.sellerName ?? note.sellerId}
+                </Anchor>
+              ) : null}
             </Text>
           </Stack>
           {onEdit && onDelete ? <NoteActions note={note} onEdit={onEdit} onDelete={onDelete} /> : null}
@@ -45,14 +58,13 @@ export function NoteCard({ note, onEdit, onDelete }: NoteCardProps) {
         ) : null}
         {note.bodyMd ? (
           <div>
-            <Text
-              size="sm"
+            <div
               className={classes.body}
               data-collapsed={foldable && !expanded ? '' : undefined}
               data-testid="note-body"
-            >
-              {note.bodyMd}
-            </Text>
+              // Rendered by the server with markdown-it, raw HTML off and links restricted to safe schemes.
+              dangerouslySetInnerHTML={{ __html: note.bodyHtml }}
+            />
             {foldable ? (
               <Anchor
                 component="button"

@@ -1,7 +1,9 @@
-// New note or edit note: title, Markdown body (plain textarea) and tags.
+// New note or edit note: title, Markdown body (plain textarea; shown rendered safely), tags and
+// an optional seller it is about.
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { FormError } from '../../ui/FormError';
+import { SellerPicker } from '../workspace/SellerPicker';
 import type { Note } from './notes-api';
 import { useCreateNote, useUpdateNote } from './use-notes';
 
@@ -27,6 +29,9 @@ function NoteForm({ note, onClose }: { note: Note | null; onClose: () => void })
   const [title, setTitle] = useState(note?.title ?? '');
   const [bodyMd, setBodyMd] = useState(note?.bodyMd ?? '');
   const [tags, setTags] = useState<string[]>(note?.tags ?? []);
+  const [seller, setSeller] = useState(
+    note?.sellerId ? { id: note.sellerId, name: note.sellerName ?? note.sellerId } : null,
+  );
   const [submitted, setSubmitted] = useState(false);
   const titleProblem = title.trim() ? null : 'Give the note a title.';
 
@@ -34,7 +39,7 @@ function NoteForm({ note, onClose }: { note: Note | null; onClose: () => void })
     event.preventDefault();
     setSubmitted(true);
     if (titleProblem) return;
-    const draft = { title: title.trim(), bodyMd, tags };
+    const draft = { title: title.trim(), bodyMd, tags, sellerId: seller?.id ?? null };
     if (note) update.mutate({ id: note.id, draft }, { onSuccess: onClose });
     else create.mutate(draft, { onSuccess: onClose });
   };
@@ -48,16 +53,19 @@ function NoteForm({ note, onClose }: { note: Note | null; onClose: () => void })
           value={title}
           error={submitted ? titleProblem : null}
           onChange={(event) => setTitle(event.currentTarget.value)}
+          data-testid="note-title-input"
         />
         <Textarea
           label="Note"
-          description="Markdown is kept as written."
+          description="Markdown: **bold**, lists, [links](https://…). HTML is shown as text."
           autosize
           minRows={6}
           maxRows={16}
           value={bodyMd}
           onChange={(event) => setBodyMd(event.currentTarget.value)}
+          data-testid="note-body-input"
         />
+        <SellerPicker value={seller} onChange={setSeller} label="Seller (optional)" />
         <TagsInput
           label="Tags"
           description="Press Enter after each tag."

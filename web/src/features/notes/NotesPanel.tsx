@@ -1,6 +1,7 @@
-// The notes of the workspace, newest change first as the server sends them. Users with `write`
-// add, edit and delete; everyone else reads.
-import { Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+// The notes of the workspace, newest change first as the server sends them, filtered by tag and
+// words (in the URL). Users with `write` add, edit and delete; everyone else reads.
+import { Button, Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { useState } from 'react';
 import { ConfirmModal } from '../../ui/ConfirmModal';
 import { EmptyNote } from '../../ui/EmptyNote';
@@ -13,7 +14,18 @@ import type { Note } from './notes-api';
 import { useDeleteNote, useNotes } from './use-notes';
 
 export function NotesPanel() {
-  const notes = useNotes();
+  const [params, setParams] = useSearchParams();
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const tag = params.get('tag') ?? undefined;
+  const q = params.get('nq') ?? undefined;
+  const notes = useNotes({ tag, q });
+  const allNotes = useNotes();
+  const tagOptions = [...new Set((allNotes.data ?? []).flatMap((n) => n.tags))].sort();
   const canWrite = useCan('write');
   const remove = useDeleteNote();
   const confirmDelete = useConfirmTarget<Note>();
@@ -36,11 +48,32 @@ export function NotesPanel() {
             </Text>
           ) : null}
         </Text>
-        {canWrite ? (
-          <Button size="sm" onClick={() => openForm(null)}>
-            New note
-          </Button>
-        ) : null}
+        <Group gap="xs" wrap="wrap">
+          <TextInput
+            size="sm"
+            placeholder="Search notes"
+            aria-label="Search notes"
+            defaultValue={q}
+            w={180}
+            onBlur={(e) => setParam('nq', e.currentTarget.value.trim() || null)}
+            onKeyDown={(e) => e.key === 'Enter' && setParam('nq', e.currentTarget.value.trim() || null)}
+          />
+          <Select
+            size="sm"
+            placeholder="Any tag"
+            aria-label="Tag"
+            data={tagOptions}
+            value={tag ?? null}
+            onChange={(v) => setParam('tag', v)}
+            clearable
+            w={140}
+          />
+          {canWrite ? (
+            <Button size="sm" onClick={() => openForm(null)} data-testid="new-note">
+              New note
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {notes.isPending ? (
         <Skeleton height={160} radius="md" />
@@ -52,10 +85,12 @@ export function NotesPanel() {
           retrying={notes.isFetching}
         />
       ) : notes.data.length === 0 ? (
-        <EmptyNote title="No notes yet" testId="notes-empty">
-          {canWrite
-            ? 'Keep what the team learns here: seller calls, decisions, plans for the week.'
-            : 'Notes written by analysts and managers appear here.'}
+        <EmptyNote title={tag || q ? 'No note matches' : 'No notes yet'} testId="notes-empty">
+          {tag || q
+            ? 'Clear the tag or the search to see every note.'
+            : canWrite
+              ? 'Keep what the team learns here: seller calls, decisions, plans for the week.'
+              : 'Notes written by analysts and managers appear here.'}
         </EmptyNote>
       ) : (
         <Stack gap="sm" maw={920} data-testid="notes-list">

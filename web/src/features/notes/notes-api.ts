@@ -1,13 +1,17 @@
 // `/api/notes`: the team's notes. Everyone reads them; analysts and up write them. The body is
-// Markdown source, displayed as plain text until a sanitising renderer exists.
-import { apiDelete, apiGet, apiSend } from '../../ui/api';
+// Markdown source; the server also sends it rendered as safe HTML (raw HTML off, safe links only),
+// which is the only HTML of a note the page shows.
+import { apiDelete, apiGet, apiSend, withQuery } from '../../ui/api';
 
 export interface Note {
   id: number;
   title: string;
   bodyMd: string;
+  /** The body rendered by the server with raw HTML disabled: safe to insert. */
+  bodyHtml: string;
   tags: string[];
   sellerId: string | null;
+  sellerName: string | null;
   /** The author's e-mail. */
   createdBy: string;
   createdAt: string;
@@ -18,10 +22,17 @@ export interface NoteDraft {
   title: string;
   bodyMd: string;
   tags: string[];
+  sellerId?: string | null;
 }
 
-export async function fetchNotes(signal?: AbortSignal): Promise<Note[]> {
-  return (await apiGet<{ notes: Note[] }>('/api/notes', signal)).notes;
+export interface NoteFilter {
+  tag?: string;
+  q?: string;
+  sellerId?: string;
+}
+
+export async function fetchNotes(filter: NoteFilter = {}, signal?: AbortSignal): Promise<Note[]> {
+  return (await apiGet<{ notes: Note[] }>(withQuery('/api/notes', { ...filter }), signal)).notes;
 }
 
 export async function createNote(draft: NoteDraft): Promise<Note> {

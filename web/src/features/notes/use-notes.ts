@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createNote, deleteNote, fetchNotes, updateNote, type NoteDraft } from './notes-api';
+import { createNote, deleteNote, fetchNotes, updateNote, type NoteDraft, type NoteFilter } from './notes-api';
 
 const notesKey = ['notes'] as const;
 
-export function useNotes() {
-  return useQuery({ queryKey: notesKey, queryFn: ({ signal }) => fetchNotes(signal) });
+export function useNotes(filter: NoteFilter = {}) {
+  return useQuery({ queryKey: [...notesKey, filter], queryFn: ({ signal }) => fetchNotes(filter, signal) });
 }
 
 /** After any change the list reloads, and the audit log (which recorded it) is stale. */
@@ -16,6 +16,7 @@ function useNoteMutation<Input, Output>(mutationFn: (input: Input) => Promise<Ou
       Promise.all([
         queryClient.invalidateQueries({ queryKey: notesKey }),
         queryClient.invalidateQueries({ queryKey: ['audit'] }),
+        queryClient.invalidateQueries({ queryKey: ['workspace-search'] }),
       ]),
   });
 }

@@ -10,6 +10,7 @@ import type { Overview } from './overview-api';
 import { formatDay, formatPeriodComparison, formatRange } from './overview-format';
 import { DEFAULT_VIEW } from './overview-view';
 import { OverviewAlerts } from './OverviewAlerts';
+import { RemindersCard } from '../workspace/RemindersCard';
 import { OverviewControls } from './OverviewControls';
 import { OverviewEmpty } from './OverviewEmpty';
 import { OverviewKpis, OverviewKpisSkeleton } from './OverviewKpis';
@@ -94,6 +95,7 @@ function OverviewBody({
         compare={data.compare}
       />
       <OverviewAlerts />
+      <RemindersCard />
       <TopMovers overview={data} />
       <BreakdownTable overview={data} />
     </Stack>

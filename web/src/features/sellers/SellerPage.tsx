@@ -1,7 +1,7 @@
 // Seller 360: one seller's profile, segments, owner and contacts (editable in place), the period's
 // KPIs against the previous period and the subcategory's median seller, the GMV trend next to the
 // median seller, the livestream calendar and sessions, the category mix, the profile history, and
-// the places of the follow-up work (notes now; communications and tasks arrive with the workspace).
+// the follow-up work (communications timeline, open tasks and notes from the workspace).
 // The period lives in the URL with the grid's parameter names.
 import { lazy, Suspense } from 'react';
 import { Alert, Anchor, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
@@ -155,7 +155,7 @@ export function SellerPage({ id }: { id: string }) {
               </SimpleGrid>
             </Stack>
           )}
-          <SellerWorkspace id={id} />
+          <SellerWorkspace id={id} name={data.seller_name} />
         </Stack>
       )}
     </>

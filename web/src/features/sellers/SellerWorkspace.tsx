@@ -1,32 +1,17 @@
-// The follow-up work about this seller: its notes (from the workspace's notes), and the places the
-// communications timeline and tasks take when the workspace brings them.
+// The follow-up work about this seller, from the workspace: the communications timeline with last
+// contact and overdue follow-ups, the open tasks, and its notes.
 import { Card, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { formatDate } from '../../ui/format';
+import { SellerTasksCard } from '../workspace/SellerTasksCard';
+import { SellerTimelineCard } from '../workspace/SellerTimelineCard';
 import { useSellerNotes } from './use-seller';
 
-function Planned({ title, children, testId }: { title: string; children: string; testId: string }) {
-  return (
-    <Card data-testid={testId}>
-      <Text fw={600} size="sm">
-        {title}
-      </Text>
-      <Text size="sm" c="dimmed" mt={4}>
-        {children}
-      </Text>
-    </Card>
-  );
-}
-
-export function SellerWorkspace({ id }: { id: string }) {
+export function SellerWorkspace({ id, name }: { id: string; name: string }) {
   const notes = useSellerNotes(id);
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
-      <Planned title="Communications" testId="seller-communications">
-        Calls, meetings and messages with this seller will show here as a timeline.
-      </Planned>
-      <Planned title="Tasks" testId="seller-tasks">
-        Open tasks about this seller will show here.
-      </Planned>
+      <SellerTimelineCard sellerId={id} sellerName={name} />
+      <SellerTasksCard sellerId={id} sellerName={name} />
       <Card data-testid="seller-notes">
         <Text fw={600} size="sm" mb={4}>
           Notes
