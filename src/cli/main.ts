@@ -16,6 +16,7 @@ import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLivestreams } from './commands/livestreams.ts';
 import { registerBestPractices } from './commands/best-practices.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerReviews } from './commands/reviews.ts';
 import { registerOpportunities } from './commands/opportunities.ts';
 import { registerQuery } from './commands/query.ts';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerTargets(program);
   registerUser(program);
   registerDb(program);
+  registerBackup(program);
   registerAlerts(program);
   registerTasks(program);
   registerComms(program);

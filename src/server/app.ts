@@ -36,6 +36,7 @@ import { sellerViewRoutes } from './routes/seller-views.ts';
 import { livestreamRoutes } from './routes/livestreams.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { bestPracticeRoutes } from './routes/best-practices.ts';
+import { backupRoutes } from './routes/backup.ts';
 import { liveEventRoutes } from './routes/live-events.ts';
 import { LivestreamBenchmarkRunner } from './livestream-benchmark-runner.ts';
 import { registerWebApp } from './web-app.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(livestreamRoutes(context));
   await app.register(reviewRoutes(context));
   await app.register(bestPracticeRoutes(context));
+  await app.register(backupRoutes(context));
   await app.register(liveEventRoutes(context));
   await registerWebApp(app, options.webDir);
 

@@ -169,6 +169,11 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('lets only admins take a backup', () => {
+    const routes = apiRoutes().filter((r) => r.url.startsWith('/api/admin'));
+    expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({ 'POST /api/admin/backup': 'admin' });
+  });
+
   it('refuses every non-public route to a caller who is not signed in (401)', async () => {
     for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
       const res = await request(route, { origin: 'http://localhost:80', host: 'localhost:80' });

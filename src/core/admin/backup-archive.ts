@@ -7,7 +7,7 @@
  * checksum; anything else is refused before a byte is written.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -92,7 +92,7 @@ export async function readArchive(archive: string, dir: string, limits: ArchiveL
   const names: string[] = [];
   let total = 0;
   let pending: Buffer = Buffer.alloc(0);
-  let current: { name: string; remaining: number; pad: number; out: import('node:fs/promises').FileHandle } | null = null;
+  let current: { name: string; remaining: number; pad: number; out: FileHandle } | null = null;
   let ended = false;
 
   const input = createReadStream(archive).pipe(createGunzip());
