@@ -144,7 +144,7 @@ describe('Livestreams (real server, demo data)', () => {
     // Recent demo sessions have minute data: the chart draws, and the host's trend too.
     await page.getByTestId('timeline-chart').locator('svg').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('host-trend').waitFor();
-    await page.getByTestId('reviews-placeholder').waitFor();
+    await page.getByTestId('review-section').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}livestream-session.png`, fullPage: true });
     expect(problems).toEqual([]);
     await page.context().close();

@@ -1,9 +1,8 @@
 // The review queue: top sellers' (tier S and A) sessions of the last complete week that nobody has
 // reviewed yet, highest GMV first — the sessions worth a reviewer's hour. Earlier weeks are one
-// click away; reviewing a session takes it off the queue.
-import { useState } from 'react';
+// click away (`?tab=queue&week=<Monday>`); reviewing a session takes it off the queue.
 import { Anchor, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { EmptyNote } from '../../../ui/EmptyNote';
 import { ErrorPanel } from '../../../ui/ErrorPanel';
 import { TableCard } from '../../../ui/TableCard';
@@ -13,19 +12,31 @@ import { formatSessionDuration, formatStart } from '../session-format';
 import { PeerScoreBadge } from '../SessionsTable';
 import { useReviewQueue } from './use-reviews';
 
-function shiftWeek(date: string, weeks: number): string {
+function shiftDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 7 * weeks);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
+const shiftWeek = (date: string, weeks: number) => shiftDays(date, 7 * weeks);
+
+const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 export function ReviewQueuePanel() {
-  const [range, setRange] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
+  const [params, setParams] = useSearchParams();
+  const week = params.get('week');
+  // A week is Monday to Sunday: the chosen Monday and the day before the next one.
+  const range = isDate(week) ? { from: week, to: shiftDays(week, 6) } : { from: null, to: null };
   const queue = useReviewQueue(range);
   const data = queue.data;
+  const setWeek = (monday: string | null) => {
+    const next = new URLSearchParams(params);
+    if (monday === null) next.delete('week');
+    else next.set('week', monday);
+    setParams(next, { replace: true });
+  };
   const move = (weeks: number) => {
-    if (!data) return;
-    setRange({ from: shiftWeek(data.from, weeks), to: shiftWeek(data.to, weeks) });
+    if (data) setWeek(shiftWeek(data.from, weeks));
   };
   return (
     <Stack gap="sm" data-testid="review-queue">
@@ -43,7 +54,7 @@ export function ReviewQueuePanel() {
             Week after →
           </Button>
           {range.from !== null ? (
-            <Button size="xs" variant="subtle" onClick={() => setRange({ from: null, to: null })}>
+            <Button size="xs" variant="subtle" onClick={() => setWeek(null)}>
               Last week
             </Button>
           ) : null}

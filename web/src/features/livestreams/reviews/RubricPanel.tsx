@@ -13,6 +13,8 @@ import { useRubricVersions, useSaveRubric } from './use-reviews';
 
 export function RubricPanel() {
   const versions = useRubricVersions();
+  // Held here: saving makes a new active version, which starts a fresh editor (keyed by it).
+  const save = useSaveRubric();
   if (versions.isError) {
     return <ErrorPanel title="The rubric could not be loaded" error={versions.error} onRetry={() => void versions.refetch()} retrying={versions.isFetching} />;
   }
@@ -21,17 +23,16 @@ export function RubricPanel() {
   if (!list || !active) return <Skeleton height={480} radius="md" aria-busy="true" aria-label="Loading the rubric" />;
   return (
     <Stack gap="md" data-testid="rubric-panel">
-      <RubricEditor key={active.id} active={active} />
+      <RubricEditor key={active.id} active={active} save={save} />
       <VersionHistory versions={list} />
     </Stack>
   );
 }
 
-function RubricEditor({ active }: { active: Rubric }) {
+function RubricEditor({ active, save }: { active: Rubric; save: ReturnType<typeof useSaveRubric> }) {
   const canManage = useCan('manage');
   const [criteria, setCriteria] = useState<EditableCriterion[]>(() => toEditable(active.criteria));
   const [dirty, setDirty] = useState(false);
-  const save = useSaveRubric();
   const problem = rubricProblem(criteria);
   const sum = weightSum(criteria);
   const update = (index: number, patch: Partial<EditableCriterion>) => {
