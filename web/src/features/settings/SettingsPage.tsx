@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { AlertRulesPanel } from '../alerts/AlertRulesPanel';
 import { AlertsSettingsPanel } from '../alerts/AlertsSettingsPanel';
 import { AuditLogPanel } from '../audit/AuditLogPanel';
+import { BackupPanel } from '../backup/BackupPanel';
 import { useSession } from '../auth/session-context';
 import { RubricPanel } from '../livestreams/reviews/RubricPanel';
 import { SegmentsPanel } from '../segments/SegmentsPanel';
@@ -25,6 +26,7 @@ const panels: Record<SettingsTab, ComponentType> = {
   'alert-rules': AlertRulesPanel,
   segments: SegmentsPanel,
   rubric: RubricPanel,
+  backup: BackupPanel,
 };
 
 export function SettingsPage() {

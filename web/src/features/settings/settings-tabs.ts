@@ -2,7 +2,7 @@
 // user may not use is not shown; its address then says so instead of showing an empty page.
 import type { Permission } from '../auth/auth-api';
 
-export type SettingsTab = 'users' | 'audit' | 'tokens' | 'targets' | 'alerts' | 'alert-rules' | 'segments' | 'rubric';
+export type SettingsTab = 'users' | 'audit' | 'tokens' | 'targets' | 'alerts' | 'alert-rules' | 'segments' | 'rubric' | 'backup';
 
 export interface SettingsTabInfo {
   value: SettingsTab;
@@ -20,6 +20,7 @@ export const SETTINGS_TABS: readonly SettingsTabInfo[] = [
   { value: 'alert-rules', label: 'Alert rules', permission: null },
   { value: 'segments', label: 'Segments', permission: null },
   { value: 'rubric', label: 'Rubric', permission: null },
+  { value: 'backup', label: 'Backup', permission: 'admin' },
 ];
 
 export function visibleTabs(permissions: readonly Permission[]): SettingsTabInfo[] {
