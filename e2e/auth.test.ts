@@ -155,6 +155,7 @@ describe('Signed in, by role', () => {
     await submitSignIn(page, VIEWER.email);
     await heading(page, 'Workspace');
     expect(pathOf(page)).toBe('/workspace');
+    await page.getByTestId('tab-notes').click(); // the Workspace opens on its tasks
     const note = page.getByTestId('note').filter({ hasText: SEEDED_NOTE.title });
     await note.waitFor();
     // The body is text, never HTML: the tags show as written and nothing is rendered from them.
@@ -193,6 +194,7 @@ describe('Signed in, by role', () => {
       .getByRole('link', { name: 'Workspace' })
       .click();
     await heading(page, 'Workspace');
+    await page.getByTestId('tab-notes').click(); // the Workspace opens on its tasks
     await page.getByRole('button', { name: 'New note' }).click();
     const dialog = page.getByRole('dialog', { name: 'New note' });
     await dialog.getByLabel('Title').fill('Weekly plan: home decor');
@@ -304,6 +306,7 @@ describe('Signed in, by role', () => {
     expect(pathOf(page)).toBe('/sign-in?next=%2Fworkspace&reason=expired');
     await submitSignIn(page, ANALYST.email);
     await heading(page, 'Workspace');
+    await page.getByTestId('tab-notes').click(); // the Workspace opens on its tasks
     await page.getByTestId('note').first().waitFor();
     expect(unexpected(problems, 401)).toEqual([]);
   });

@@ -176,6 +176,7 @@ describe('Settings (real server)', () => {
     // This page is still signed in: the next request succeeds.
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Workspace' }).waitFor();
+    await page.getByTestId('tab-notes').click(); // the Workspace opens on its tasks
     await page.getByTestId('notes-empty').waitFor();
     await signInApi(server, MANAGER.email, newPassword);
     expect(problems).toEqual([]);

@@ -63,7 +63,7 @@ export function NoteCard({ note, onEdit, onDelete }: NoteCardProps) {
               data-collapsed={foldable && !expanded ? '' : undefined}
               data-testid="note-body"
               // Rendered by the server with markdown-it, raw HTML off and links restricted to safe schemes.
-              dangerouslySetInnerHTML={{ __html: note.bodyHtml }}
+              dangerouslySetInnerHTML={{ __html: note.bodyHtml.trimEnd() }}
             />
             {foldable ? (
               <Anchor

@@ -20,13 +20,13 @@ export function sourceLabel(task: Task): string | null {
     case 'manual':
       return null;
     case 'communication':
-      return `from communication #${task.sourceRef ?? ''}`;
+      return task.sourceRef ? `from communication #${task.sourceRef}` : 'from a communication';
     case 'alert':
-      return `from alert #${task.sourceRef ?? ''}`;
+      return task.sourceRef ? `from alert #${task.sourceRef}` : 'from an alert';
     case 'opportunity':
       return 'from an opportunity';
     case 'review':
-      return `from review ${task.sourceRef ?? ''}`;
+      return task.sourceRef ? `from review ${task.sourceRef}` : 'from a review';
   }
 }
 
@@ -67,7 +67,7 @@ export function TaskCard({ task, today, showSeller = true, onMove, onOpen, dragg
             </Text>
           )}
           {task.priority === 'high' || task.priority === 'urgent' ? (
-            <Badge size="xs" color={PRIORITY_COLORS[task.priority]} variant="light" tt="none">
+            <Badge size="xs" color={PRIORITY_COLORS[task.priority]} variant="light" tt="none" style={{ flexShrink: 0 }}>
               {task.priority}
             </Badge>
           ) : null}
