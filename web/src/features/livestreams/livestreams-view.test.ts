@@ -5,7 +5,9 @@ import {
   leaderboardQuery,
   livestreamsQuery,
   readLivestreamsView,
+  readTab,
   sessionHref,
+  tabParams,
 } from './livestreams-view';
 
 const read = (href: string) => readLivestreamsView(new URLSearchParams(href.split('?')[1] ?? ''));
@@ -56,5 +58,20 @@ describe('the Livestreams view in the URL', () => {
         new URLSearchParams('period=decade&sort=password&band=excellent&page=-2&from=2026-02-30'),
       ),
     ).toEqual(DEFAULT_LIVESTREAMS_VIEW);
+  });
+
+  it('keeps the review filters and the quality sort, and the tab apart from the list query', () => {
+    const view = { ...DEFAULT_LIVESTREAMS_VIEW, reviewed: 'no' as const, scoreBand: '80-100' as const, sort: 'quality_score' as const };
+    const query = livestreamsQuery(view);
+    expect(query).toBe('reviewed=no&scoreBand=80-100&sort=quality_score');
+    expect(readLivestreamsView(new URLSearchParams(query))).toEqual(view);
+    expect(readLivestreamsView(new URLSearchParams('reviewed=maybe&scoreBand=5-10'))).toEqual(DEFAULT_LIVESTREAMS_VIEW);
+    const params = new URLSearchParams(query);
+    expect(readTab(params)).toBe('sessions');
+    const queue = tabParams(params, 'queue');
+    expect(queue.toString()).toBe('reviewed=no&scoreBand=80-100&sort=quality_score&tab=queue');
+    expect(readTab(queue)).toBe('queue');
+    expect(tabParams(queue, 'sessions').toString()).toBe(query);
+    expect(readTab(new URLSearchParams('tab=nonsense'))).toBe('sessions');
   });
 });
