@@ -19,6 +19,21 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 }
 
 describe('readCsv', () => {
+  it('reads a Chinese export saved in GB18030 (Excel or WPS on a Chinese Windows) as text', async () => {
+    // 店铺名称,开播时间,观看人次,销售额 in GB18030, then a row with 万 (0xCD 0xF2).
+    const header = Buffer.from('b5eac6ccc3fbb3c62cbfaab2a5cab1bce42cb9dbbfb4c8cbb4ce2ccffacadbb6ee0a', 'hex');
+    const row = Buffer.concat([Buffer.from('Glow Lab,2026-11-01 20:00,1.2'), Buffer.from([0xcd, 0xf2]), Buffer.from(',3500\n')]);
+    const csv = await file('gbk.csv', Buffer.concat([header, row]));
+    await withStage(async (target) => {
+      const staged = await readCsv(target, csv);
+      expect(staged.encoding).toBe('gb18030');
+      expect(staged.head).toEqual([
+        ['店铺名称', '开播时间', '观看人次', '销售额'],
+        ['Glow Lab', '2026-11-01 20:00', '1.2万', '3500'],
+      ]);
+    });
+  });
+
   it('stages every cell as raw text with Excel row numbers', async () => {
     const csv = await file('basic.csv', 'Views,GMV,Note\n1200,"1,234.50",\n0012, 7 ,"say ""hi"""\n');
     await withStage(async (target) => {

@@ -18,6 +18,14 @@ describe('detectEncoding', () => {
     expect(detectEncoding(bytes(0x43, 0x61, 0x66, 0xe9, 0x0a))).toBe('windows-1252');
   });
 
+  it('tells GB18030 Chinese from Windows-1252 Western text by its pairs of high bytes', () => {
+    // 店铺,销售额 in GB18030.
+    expect(detectEncoding(bytes(0xb5, 0xea, 0xc6, 0xcc, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a))).toBe('gb18030');
+    // Café, Müller, Señora: single high bytes between letters.
+    expect(detectEncoding(Buffer.from('Caf\xe9,M\xfcller,Se\xf1ora,na\xefve\n', 'latin1'))).toBe('windows-1252');
+    expect(createStreamDecoder('gb18030').decode(bytes(0xb5, 0xea, 0xc6, 0xcc), true)).toBe('店铺');
+  });
+
   it('accepts a UTF-8 character cut at the end of the head', () => {
     expect(detectEncoding(Buffer.from('a,店', 'utf8').subarray(0, 4))).toBe('utf-8');
   });

@@ -1,13 +1,14 @@
 /**
  * What a ".csv" really is, from its first bytes: the text encoding (UTF-8, UTF-16 with or without
- * a byte-order mark, else Windows-1252, which is what Excel's "CSV" writes in Western locales) and
+ * a byte-order mark, GB18030 for Chinese exports saved by Excel or WPS on a Chinese Windows, else
+ * Windows-1252, which is what Excel's "CSV" writes in Western locales) and
  * whether it is text at all. Workbooks, legacy .xls files and binary data renamed to .csv are
  * refused here with a message that says what the file is, before DuckDB reads garbage as rows.
  */
 import { UserError } from '../../shared/errors.ts';
 import { createStreamDecoder } from './decode-text.ts';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
 
 export interface SniffedText {
   encoding: TextEncoding;
@@ -35,8 +36,32 @@ export function detectEncoding(head: Uint8Array): TextEncoding {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return 'utf-8';
   } catch {
-    return 'windows-1252';
+    return looksLikeGb18030(head) ? 'gb18030' : 'windows-1252';
   }
+}
+
+/**
+ * Chinese text in GBK/GB18030 is made of byte pairs that are both high (common characters: lead
+ * 0xA1–0xF7, trail 0xA1–0xFE); Western text in Windows-1252 has single high bytes between ASCII
+ * letters. So: most high bytes sit in such pairs, and there are a few of them.
+ */
+export function looksLikeGb18030(head: Uint8Array): boolean {
+  let high = 0;
+  let paired = 0;
+  const n = Math.min(head.length, 64 * 1024);
+  for (let i = 0; i < n; i++) {
+    const b = head[i] ?? 0;
+    if (b < 0x80) continue;
+    const next = head[i + 1] ?? 0;
+    if (b >= 0xa1 && b <= 0xf7 && next >= 0xa1 && next <= 0xfe) {
+      high += 2;
+      paired += 2;
+      i += 1;
+    } else {
+      high += 1;
+    }
+  }
+  return high >= 4 && paired >= high * 0.9;
 }
 
 function refuseKnownFormats(head: Uint8Array, label: string): void {
