@@ -1,16 +1,21 @@
-// Makes sure the browser the e2e tests and PDF rendering drive is installed: Debian's `chromium`
-// package (playwright-core never downloads one here). Quiet when it is there; installs it when
-// running as root; otherwise prints the one command to run. `npm test` runs this first.
+// Makes sure the system packages the e2e tests and PDF rendering use are installed: Debian's
+// `chromium` (playwright-core never downloads a browser here) and `poppler-utils` (pdftotext and
+// pdftoppm read the reports' PDFs back in tests). Quiet when both are there; installs what is
+// missing when running as root; otherwise prints the one command to run. `npm test` runs this first.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const hasPdftotext = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 
-if (existsSync(chromiumPath)) process.exit(0);
+const missing = [];
+if (!existsSync(chromiumPath)) missing.push('chromium');
+if (!hasPdftotext) missing.push('poppler-utils');
+if (missing.length === 0) process.exit(0);
 
 if (typeof process.getuid === 'function' && process.getuid() === 0) {
-  console.error('Chromium is missing; installing it with apt-get (Debian package chromium)…');
-  const result = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
+  console.error(`Missing ${missing.join(' and ')}; installing with apt-get…`);
+  const result = spawnSync('sh', ['-c', `apt-get update && apt-get install -y ${missing.join(' ')}`], {
     stdio: 'inherit',
   });
   if (result.error) {
@@ -21,6 +26,6 @@ if (typeof process.getuid === 'function' && process.getuid() === 0) {
 }
 
 console.error(
-  `Chromium is missing (looked for ${chromiumPath}). Install it with:\n\n  sudo apt-get install -y chromium\n`,
+  `Missing ${missing.join(' and ')} (looked for ${chromiumPath} and pdftotext). Install with:\n\n  sudo apt-get install -y ${missing.join(' ')}\n`,
 );
 process.exit(1);

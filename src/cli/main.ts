@@ -20,6 +20,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerReviews } from './commands/reviews.ts';
 import { registerOpportunities } from './commands/opportunities.ts';
 import { registerQuery } from './commands/query.ts';
+import { registerReport } from './commands/report.ts';
 import { registerSegments } from './commands/segments.ts';
 import { registerSellers } from './commands/sellers.ts';
 import { registerServe } from './commands/serve.ts';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerImport(program);
   registerQuery(program);
+  registerReport(program);
   registerOpportunities(program);
   registerSegments(program);
   registerSellers(program);

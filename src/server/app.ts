@@ -39,6 +39,8 @@ import { bestPracticeRoutes } from './routes/best-practices.ts';
 import { backupRoutes } from './routes/backup.ts';
 import { liveEventRoutes } from './routes/live-events.ts';
 import { LivestreamBenchmarkRunner } from './livestream-benchmark-runner.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { ReportScheduler } from './report-scheduler.ts';
 import { registerWebApp } from './web-app.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -61,6 +63,8 @@ export interface BuildAppOptions {
   scheduleSellerMap?: boolean;
   /** Rank the latest weeks' livestream benchmarks at start (on for `aisle serve`); imports always do. */
   warmLivestreamBenchmarks?: boolean;
+  /** Run the report schedules managers switched on, with a catch-up at start (on for `aisle serve`). */
+  scheduleReports?: boolean;
 }
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -133,6 +137,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(bestPracticeRoutes(context));
   await app.register(backupRoutes(context));
   await app.register(liveEventRoutes(context));
+  const reports = new ReportScheduler(options.db, options.dataDir, app.log);
+  app.decorate('reportScheduler', reports);
+  app.addHook('onClose', () => reports.close());
+  if (options.scheduleReports) app.addHook('onReady', () => reports.start());
+  await app.register(reportRoutes({ ...context, reports }));
   await registerWebApp(app, options.webDir);
 
   if (options.closeDatabaseOnClose) app.addHook('onClose', async () => options.db.close());

@@ -71,6 +71,7 @@ export function registerServe(program: Command): void {
           scheduleAlerts: true,
           scheduleSellerMap: true,
           warmLivestreamBenchmarks: true,
+          scheduleReports: true,
           logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
         });
         let stopping = false;

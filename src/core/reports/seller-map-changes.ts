@@ -1,0 +1,103 @@
+/**
+ * What changed on the seller map over a report's period: sellers first seen in it, sellers that
+ * became churned, and tier moves. Segments are a current-state table, so the seller map's own
+ * segmentation (writeSegments) runs twice — as of the day before the period and as of its last
+ * day — inside a transaction that is rolled back: the live table is never touched and both
+ * snapshots use exactly the rules the Sellers page uses. The comparison itself runs in DuckDB.
+ * The biggest open opportunities are the current ones (opportunities are not kept per day).
+ */
+import type { Database, Executor } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
+import { addDays } from '../shared/dates.ts';
+import { getSettings } from '../shared/settings.ts';
+import type { DateRange } from '../kpis/periods.ts';
+import { serialized } from '../sellers/segments/recompute.ts';
+import { writeSegments } from '../sellers/segments/recompute-segments.sql.ts';
+import { getTierThresholds } from '../sellers/segments/tier-thresholds.ts';
+import { listOpportunities } from '../sellers/opportunities/opportunity-list.ts';
+import type { SellerMapChanges, SellerRef, TierMove } from './report-model.ts';
+
+const LISTED = 10;
+
+class Rollback extends Error {
+  constructor(readonly result: Omit<SellerMapChanges, 'opportunities' | 'opportunitiesTotal' | 'opportunitiesUpside'>) {
+    super('rollback');
+  }
+}
+
+/** S above A above B above C; `column` is a constant of this file. */
+function tierRank(column: 'a.tier' | 'b.tier') {
+  return sql.raw(`(CASE ${column} WHEN 'S' THEN 4 WHEN 'A' THEN 3 WHEN 'B' THEN 2 ELSE 1 END)`);
+}
+
+async function compareSnapshots(tx: Executor, range: DateRange): Promise<Omit<SellerMapChanges, 'opportunities' | 'opportunitiesTotal' | 'opportunitiesUpside'>> {
+  const { currency } = await getSettings(tx);
+  const thresholds = await getTierThresholds(tx);
+  await writeSegments(tx, { asOf: addDays(range.from, -1), thresholds, currency });
+  await tx.run(sql`CREATE TEMP TABLE report_segments_before AS SELECT seller_id, tier, lifecycle FROM seller_segments`);
+  await writeSegments(tx, { asOf: range.to, thresholds, currency });
+  const from = sql`CAST(${range.from} AS DATE)`;
+  const to = sql`CAST(${range.to} AS DATE)`;
+  const [counts] = await tx.query<{ new_sellers: number; churned: number; ups: number; downs: number }>(sql`
+    WITH moved AS (
+      SELECT ${tierRank('a.tier')} - ${tierRank('b.tier')} AS step, a.lifecycle AS now_life, b.lifecycle AS before_life
+      FROM seller_segments a JOIN report_segments_before b USING (seller_id)
+    )
+    SELECT (SELECT count(*) FROM sellers WHERE first_seen BETWEEN ${from} AND ${to}) AS new_sellers,
+      count(*) FILTER (WHERE now_life = 'churned' AND before_life <> 'churned') AS churned,
+      count(*) FILTER (WHERE step > 0) AS ups, count(*) FILTER (WHERE step < 0) AS downs
+    FROM moved`);
+  const newList = await tx.query<SellerRef & { firstSeen: string }>(sql`
+    SELECT s.id AS "sellerId", s.name AS "sellerName", CAST(s.first_seen AS VARCHAR) AS "firstSeen"
+    FROM sellers s LEFT JOIN seller_segments g ON g.seller_id = s.id
+    WHERE s.first_seen BETWEEN ${from} AND ${to} ORDER BY g.gmv_window DESC NULLS LAST, s.id LIMIT ${LISTED}`);
+  const churnedList = await tx.query<SellerRef>(sql`
+    SELECT s.id AS "sellerId", s.name AS "sellerName"
+    FROM seller_segments a JOIN report_segments_before b USING (seller_id) JOIN sellers s ON s.id = a.seller_id
+    WHERE a.lifecycle = 'churned' AND b.lifecycle <> 'churned' ORDER BY s.id LIMIT ${LISTED}`);
+  const tierMoves = await tx.query<TierMove>(sql`
+    SELECT s.id AS "sellerId", s.name AS "sellerName", b.tier AS "from", a.tier AS "to",
+      CASE WHEN ${tierRank('a.tier')} > ${tierRank('b.tier')} THEN 'up' ELSE 'down' END AS direction,
+      CAST(a.gmv_window AS DOUBLE) AS "gmvWindow"
+    FROM seller_segments a JOIN report_segments_before b USING (seller_id) JOIN sellers s ON s.id = a.seller_id
+    WHERE a.tier <> b.tier
+    ORDER BY greatest(${tierRank('a.tier')}, ${tierRank('b.tier')}) DESC, a.gmv_window DESC, s.id LIMIT ${LISTED}`);
+  return {
+    newSellers: counts?.new_sellers ?? 0,
+    newList,
+    churned: counts?.churned ?? 0,
+    churnedList,
+    tierUps: counts?.ups ?? 0,
+    tierDowns: counts?.downs ?? 0,
+    tierMoves,
+  };
+}
+
+export async function sellerMapChanges(db: Database, range: DateRange): Promise<SellerMapChanges> {
+  const snapshots = await serialized(db, async () => {
+    try {
+      await db.transaction(async (tx) => {
+        throw new Rollback(await compareSnapshots(tx, range));
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.result;
+      throw error;
+    }
+    throw new Error('the seller map comparison did not roll back');
+  });
+  const page = await listOpportunities(db, { status: 'open', limit: 100 });
+  const top = [...page.items].sort((a, b) => (b.upside ?? 0) - (a.upside ?? 0) || b.score - a.score).slice(0, 5);
+  return {
+    ...snapshots,
+    opportunities: top.map((o) => ({
+      rule: o.rule,
+      title: o.title,
+      subject: o.sellerName ?? o.subcategoryName ?? o.subject,
+      reason: o.reason,
+      upside: o.upside,
+      severity: o.severity,
+    })),
+    opportunitiesTotal: page.total,
+    opportunitiesUpside: page.totalUpside,
+  };
+}
