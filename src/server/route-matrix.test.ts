@@ -169,6 +169,21 @@ describe('role × route matrix', () => {
     });
   });
 
+  it('lets everyone read and download reports, analysts generate them and managers set sections and schedules', () => {
+    const routes = apiRoutes().filter((r) => r.url.startsWith('/api/reports'));
+    expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({
+      'GET /api/reports/options': 'read',
+      'GET /api/reports/preview': 'read',
+      'POST /api/reports': 'write',
+      'GET /api/reports': 'read',
+      'GET /api/reports/:id/:format': 'read',
+      'GET /api/reports/layout/:kind': 'read',
+      'PUT /api/reports/layout/:kind': 'manage',
+      'GET /api/reports/schedules': 'read',
+      'PUT /api/reports/schedules/:kind': 'manage',
+    });
+  });
+
   it('lets only admins take a backup', () => {
     const routes = apiRoutes().filter((r) => r.url.startsWith('/api/admin'));
     expect(Object.fromEntries(routes.map((r) => [`${r.method} ${r.url}`, r.permission]))).toEqual({ 'POST /api/admin/backup': 'admin' });

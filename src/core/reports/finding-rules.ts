@@ -37,6 +37,9 @@ export function fillTemplate(template: string, words: Record<string, string>): s
   });
 }
 
+/** `1 seller` / `2 sellers`: the count is the number the rule cites. */
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
 const unit = (model: Model) => (model.kind === 'weekly' ? 'week' : 'month');
 
 function kpi(model: Model, metric: string): ReportKpi | undefined {
@@ -56,12 +59,12 @@ const T = {
   moverUp: '{seller} added the most GMV: {change} more than the previous {unit} ({value} vs {previous}).',
   moverDown: '{seller} lost the most GMV: {change} against the previous {unit} ({value} vs {previous}).',
   subcategory: '{subcategory} GMV moved {change} to {value} ({share} of all GMV).',
-  alerts: '{count} alerts were raised for the {unit}, {critical} of them critical.',
+  alerts: '{alerts} raised for the {unit}, {critical} of them critical.',
   bestSession: 'The best session by GPM was "{title}" by {seller}: GPM {gpm}, live GMV {gmv}{quality}.',
-  newSellers: '{count} new sellers started selling this {unit}.',
-  churned: '{count} sellers became churned this {unit}.',
-  tierMoves: '{ups} sellers moved up a tier and {downs} moved down.',
-  overdue: '{count} follow-ups (tasks and next actions) are overdue at the end of the {unit}.',
+  newSellers: '{sellers} started selling this {unit}.',
+  churned: '{sellers} became churned this {unit}.',
+  tierMoves: '{ups} moved up a tier and {downs} moved down.',
+  overdue: '{items} overdue at the end of the {unit} (tasks and next actions).',
 } as const;
 
 export const FINDING_RULES: readonly FindingRule[] = [
@@ -201,7 +204,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
         tone: critical > 0 ? 'bad' : 'neutral',
         numbers: { count: model.alerts.length, critical },
         evidence: { section: 'alerts', ref: null, link: '/alerts' },
-        sentence: fillTemplate(T.alerts, { count: String(model.alerts.length), critical: String(critical), unit: unit(model) }),
+        sentence: fillTemplate(T.alerts, { alerts: plural(model.alerts.length, 'alert was', 'alerts were'), critical: String(critical), unit: unit(model) }),
       }];
     },
   },
@@ -242,7 +245,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
             tone: 'good',
             numbers: { count: model.sellerMap.newSellers },
             evidence: { section: 'seller_map', ref: 'new', link: '/sellers' },
-            sentence: fillTemplate(T.newSellers, { count: String(model.sellerMap.newSellers), unit: unit(model) }),
+            sentence: fillTemplate(T.newSellers, { sellers: plural(model.sellerMap.newSellers, 'new seller', 'new sellers'), unit: unit(model) }),
           }]
         : [],
   },
@@ -258,7 +261,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
             tone: 'bad',
             numbers: { count: model.sellerMap.churned },
             evidence: { section: 'seller_map', ref: 'churned', link: '/sellers' },
-            sentence: fillTemplate(T.churned, { count: String(model.sellerMap.churned), unit: unit(model) }),
+            sentence: fillTemplate(T.churned, { sellers: plural(model.sellerMap.churned, 'seller', 'sellers'), unit: unit(model) }),
           }]
         : [],
   },
@@ -275,7 +278,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
         tone: ups >= downs ? 'good' : 'bad',
         numbers: { ups, downs },
         evidence: { section: 'seller_map', ref: 'tiers', link: '/sellers' },
-        sentence: fillTemplate(T.tierMoves, { ups: String(ups), downs: String(downs) }),
+        sentence: fillTemplate(T.tierMoves, { ups: plural(ups, 'seller', 'sellers'), downs: String(downs) }),
       }];
     },
   },
@@ -291,7 +294,7 @@ export const FINDING_RULES: readonly FindingRule[] = [
             tone: 'bad',
             numbers: { count: model.followUp.overdue },
             evidence: { section: 'follow_up', ref: null, link: '/workspace' },
-            sentence: fillTemplate(T.overdue, { count: String(model.followUp.overdue), unit: unit(model) }),
+            sentence: fillTemplate(T.overdue, { items: plural(model.followUp.overdue, 'follow-up is', 'follow-ups are'), unit: unit(model) }),
           }]
         : [],
   },
