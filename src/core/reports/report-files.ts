@@ -67,6 +67,7 @@ export interface GenerateOptions {
   /** Directory the files go to; `{id}` is replaced by the run's id (the server's archive). */
   outDir: string;
   by: string;
+  /** The clock: the run's `created_at` and the report's "generated at". */
   now?: Date;
 }
 
@@ -86,8 +87,9 @@ async function finish(db: Database, id: number, status: 'done' | 'failed', field
 
 export async function generateReport(db: Database, options: GenerateOptions): Promise<GeneratedReport> {
   const [row] = await db.query<{ id: number }>(sql`
-    INSERT INTO reports (kind, period, formats, path, status, "by")
-    VALUES (${options.kind}, ${options.period ?? 'latest'}, string_split(${options.formats.join(',')}, ','), '', 'running', ${options.by})
+    INSERT INTO reports (kind, period, formats, path, status, "by", created_at)
+    VALUES (${options.kind}, ${options.period ?? 'latest'}, string_split(${options.formats.join(',')}, ','), '', 'running', ${options.by},
+      CAST(${(options.now ?? new Date()).toISOString()} AS TIMESTAMPTZ))
     RETURNING id`);
   const id = Number(row?.id);
   try {
