@@ -21,7 +21,7 @@ const empty = (text: string) => `<p class="empty">${esc(text)}</p>`;
 
 function table(headers: string[], rows: string[], numericFrom = 1): string {
   const head = headers.map((h, i) => `<th${i >= numericFrom ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
-  return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function findingItem(f: Finding): string {

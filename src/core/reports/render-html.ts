@@ -9,11 +9,13 @@ import type { ReportModel } from './report-model.ts';
 const STYLE = `
   :root { color: #1A202C; font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 12px; }
   body { margin: 0; padding: 24px; background: #fff; }
+  @media (max-width: 600px) { body { padding: 12px; } td, th { padding: 4px; } }
   header { border-bottom: 3px solid #1F3A5F; margin-bottom: 16px; padding-bottom: 8px; }
   h1 { color: #1F3A5F; font-size: 22px; margin: 0 0 4px; }
   h2 { color: #1F3A5F; font-size: 16px; margin: 20px 0 8px; border-bottom: 1px solid #E2E8F0; padding-bottom: 4px; }
   h3 { font-size: 13px; margin: 12px 0 6px; }
   .note, .meta { color: #5F6B7A; font-size: 11px; }
+  .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
   th { background: #1F3A5F; color: #fff; text-align: left; padding: 5px 6px; font-weight: 600; }
   td { padding: 4px 6px; border-bottom: 1px solid #EDF2F7; vertical-align: top; }
@@ -36,7 +38,7 @@ const STYLE = `
   .empty { color: #5F6B7A; font-style: italic; }
   @page { size: A4; margin: 16mm 12mm 18mm; }
   @media print {
-    body { padding: 0; }
+    body { padding: 0; } .table-wrap { overflow: visible; }
     .section { break-inside: auto; } h2, h3 { break-after: avoid; } tr, figure, .tile, li { break-inside: avoid; }
   }
 `;

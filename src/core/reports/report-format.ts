@@ -8,7 +8,7 @@ export function formatMetric(value: number | null | undefined, format: MetricFor
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   switch (format) {
     case 'money':
-      return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 2 }).format(value);
     case 'rate':
       return `${(value * 100).toFixed(1)}%`;
     case 'count':

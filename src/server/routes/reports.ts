@@ -81,6 +81,7 @@ export function reportRoutes(context: AppContext & { reports: ReportScheduler })
               period: z.string(),
               title: z.string(),
               range: z.object({ from: z.string(), to: z.string() }),
+              asOf: z.string().nullable(),
               findings: z.array(z.object({ rule: z.string(), tone: z.string(), sentence: z.string() })),
               html: z.string(),
             }),
@@ -94,6 +95,7 @@ export function reportRoutes(context: AppContext & { reports: ReportScheduler })
           period: model.period,
           title: model.title,
           range: model.range,
+          asOf: model.asOf,
           findings: model.findings.map(({ rule, tone, sentence }) => ({ rule, tone, sentence })),
           html: renderHtml(model),
         };
