@@ -96,6 +96,7 @@ describe('tracker xlsx export and import', () => {
     sheet.addRow(['Bad date', 'todo', '31/02/2026', '', '']);
     sheet.addRow(['Unknown seller', 'todo', '', 'S404', '']);
     sheet.addRow(['', 'todo', '', '', 'high']);
+    sheet.addRow(['Two bad cells', 'todo', 'tomorrow', '', 'asap']);
     const count = (await listTasks(b, await workspaceToday(b))).total;
     const error = await importTracker(b, analyst, Buffer.from(await workbook.xlsx.writeBuffer())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
@@ -104,6 +105,8 @@ describe('tracker xlsx export and import', () => {
       { row: 4, column: 'Due', value: '31/02/2026', message: 'dueAt must be a date YYYY-MM-DD, got "31/02/2026"' },
       { row: 5, column: 'Seller ID', value: 'S404', message: 'no seller with this id' },
       { row: 6, column: 'Title', value: '', message: 'title is required' },
+      { row: 7, column: 'Due', value: 'tomorrow', message: 'dueAt must be a date YYYY-MM-DD, got "tomorrow"' },
+      { row: 7, column: 'Priority', value: 'asap', message: 'priority must be one of low, normal, high, urgent, got "asap"' },
     ]);
     expect((await listTasks(b, await workspaceToday(b))).total).toBe(count);
     await expect(importTracker(b, analyst, Buffer.from('not a workbook'))).rejects.toThrow(/not an .xlsx workbook/);

@@ -17,7 +17,7 @@ import type { Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit-log.ts';
 import { workspaceToday } from './due-dates.ts';
 import { listTasks, type TaskFilter } from './task-query.ts';
-import { cleanTaskInput } from './tasks.ts';
+import { cleanTaskInput, type TaskInput } from './tasks.ts';
 import { STATUS_LABELS, TASK_STATUSES, type TaskStatus } from './workspace-fields.ts';
 
 type Field = 'id' | 'title' | 'seller_id' | 'seller_name' | 'status' | 'owner' | 'due_at' | 'priority' | 'tags' | 'source' | 'source_ref' | 'recurrence' | 'description' | 'completed_at' | 'created_by' | 'created_at';
@@ -85,6 +85,20 @@ export interface TrackerImportResult {
   updated: number;
   blankRows: number;
 }
+
+/** The sheet columns checked one by one, with the task input field each one fills. */
+const CHECKED_FIELDS: readonly [Field, keyof TaskInput][] = [
+  ['title', 'title'],
+  ['owner', 'owner'],
+  ['due_at', 'dueAt'],
+  ['priority', 'priority'],
+  ['tags', 'tags'],
+  ['source', 'source'],
+  ['source_ref', 'sourceRef'],
+  ['recurrence', 'recurrence'],
+  ['description', 'description'],
+];
+const VALID_TASK: TaskInput = { title: 'x' };
 
 const norm = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 const HEADERS = new Map<string, Field>(TRACKER_COLUMNS.map((c) => [norm(c.header), c.key]));
@@ -156,34 +170,40 @@ export async function importTracker(db: Database, actor: Actor, file: Buffer, op
     if (!status) problems.push({ row: r, column: headerOf('status'), value: raw.status ?? '', message: `not a status (${Object.values(STATUS_LABELS).join(', ')})` });
     const id = raw.id ? Number(raw.id) : null;
     if (raw.id && (!Number.isSafeInteger(id) || (id ?? 0) <= 0)) problems.push({ row: r, column: 'ID', value: raw.id, message: 'not a task id' });
-    try {
-      const v = cleanTaskInput({
-        title: raw.title,
-        status: status ?? 'todo',
-        owner: raw.owner,
-        dueAt: raw.due_at,
-        priority: (raw.priority?.toLowerCase() || 'normal') as never,
-        tags: (raw.tags ?? '').split(/[,;]/),
-        source: (raw.source?.toLowerCase() || 'manual') as never,
-        sourceRef: raw.source_ref,
-        recurrence: (raw.recurrence?.toLowerCase() || null) as never,
-        description: raw.description,
-      });
-      rows.push({
-        id: problems.some((p) => p.row === r) ? null : id,
-        row: r,
-        ...v,
-        seller_id: raw.seller_id || null,
-        completed_at: v.status === 'done' ? instant(raw.completed_at ?? '', 'Completed at', r, problems) : null,
-        created_by: raw.created_by || null,
-        created_at: instant(raw.created_at ?? '', 'Created at', r, problems),
-      });
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      const field = String(error.details?.field ?? '');
-      const key = ({ dueAt: 'due_at', sourceRef: 'source_ref' } as Record<string, Field>)[field] ?? (field as Field);
-      problems.push({ row: r, column: headerOf(key), value: raw[key] ?? '', message: error.message });
-    }
+    const input: TaskInput = {
+      title: raw.title,
+      status: status ?? 'todo',
+      owner: raw.owner,
+      dueAt: raw.due_at,
+      priority: (raw.priority?.toLowerCase() || 'normal') as never,
+      tags: (raw.tags ?? '').split(/[,;]/),
+      source: (raw.source?.toLowerCase() || 'manual') as never,
+      sourceRef: raw.source_ref,
+      recurrence: (raw.recurrence?.toLowerCase() || null) as never,
+      description: raw.description,
+    };
+    // Each field on its own, so a row with two bad cells lists both.
+    const fieldsOk = CHECKED_FIELDS.map(([field, key]) => {
+      try {
+        cleanTaskInput({ ...VALID_TASK, [key]: input[key] });
+        return true;
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        problems.push({ row: r, column: headerOf(field), value: raw[field] ?? '', message: error.message });
+        return false;
+      }
+    });
+    if (!fieldsOk.every(Boolean) || !status) continue;
+    const v = cleanTaskInput(input);
+    rows.push({
+      id: problems.some((p) => p.row === r) ? null : id,
+      row: r,
+      ...v,
+      seller_id: raw.seller_id || null,
+      completed_at: v.status === 'done' ? instant(raw.completed_at ?? '', 'Completed at', r, problems) : null,
+      created_by: raw.created_by || null,
+      created_at: instant(raw.created_at ?? '', 'Created at', r, problems),
+    });
   }
   const json = JSON.stringify(rows.map(({ dueAt, sourceRef, ...r }) => ({ ...r, due_at: dueAt, source_ref: sourceRef })));
   const unknownSellers = await db.query<{ seller_id: string; row: number }>(sql`
