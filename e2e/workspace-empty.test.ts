@@ -79,7 +79,7 @@ describe('Workspace on an empty workspace', () => {
     const error = page.getByTestId('tracker-import-error');
     await error.waitFor();
     const text = (await error.textContent()) ?? '';
-    expect(text).toContain('Nothing was imported');
+    expect(text).toContain('bad-tracker.xlsx: nothing was imported');
     expect(text).toContain('Row 2, Status “started”');
     expect(text).toContain('Row 3, Due “31/02/2026”');
     await page.screenshot({ path: `${SCREENSHOTS}workspace-import-refused.png` });

@@ -26,7 +26,7 @@ describe('tasks', () => {
     await expect(createTask(db, analyst, { title: '  ' })).rejects.toMatchObject({ message: 'title is required', details: { field: 'title' } });
     await expect(createTask(db, analyst, { title: 'x', status: 'started' as never })).rejects.toThrow(/status must be one of todo, doing, waiting, done/);
     await expect(createTask(db, analyst, { title: 'x', priority: 'asap' as never })).rejects.toThrow(/priority must be one of/);
-    await expect(createTask(db, analyst, { title: 'x', dueAt: '2026-02-30' })).rejects.toThrow(/dueAt must be a date YYYY-MM-DD/);
+    await expect(createTask(db, analyst, { title: 'x', dueAt: '2026-02-30' })).rejects.toThrow(/the due date must be a date YYYY-MM-DD/);
     await expect(createTask(db, analyst, { title: 'x', sellerId: 'NOPE' })).rejects.toThrow(/no seller with id NOPE/);
     await expect(createTask(db, analyst, { title: 'x', recurrence: 'daily' as never })).rejects.toThrow(/recurrence must be one of weekly, monthly/);
     await expect(createTask(db, analyst, { title: 'x', source: 'alert' })).rejects.toThrow(/needs the reference/);

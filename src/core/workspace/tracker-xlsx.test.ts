@@ -102,10 +102,10 @@ describe('tracker xlsx export and import', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).details?.errors).toEqual([
       { row: 3, column: 'Status', value: 'started', message: 'not a status (To do, Doing, Waiting on seller, Done)' },
-      { row: 4, column: 'Due', value: '31/02/2026', message: 'dueAt must be a date YYYY-MM-DD, got "31/02/2026"' },
+      { row: 4, column: 'Due', value: '31/02/2026', message: 'the due date must be a date YYYY-MM-DD, got "31/02/2026"' },
       { row: 5, column: 'Seller ID', value: 'S404', message: 'no seller with this id' },
       { row: 6, column: 'Title', value: '', message: 'title is required' },
-      { row: 7, column: 'Due', value: 'tomorrow', message: 'dueAt must be a date YYYY-MM-DD, got "tomorrow"' },
+      { row: 7, column: 'Due', value: 'tomorrow', message: 'the due date must be a date YYYY-MM-DD, got "tomorrow"' },
       { row: 7, column: 'Priority', value: 'asap', message: 'priority must be one of low, normal, high, urgent, got "asap"' },
     ]);
     expect((await listTasks(b, await workspaceToday(b))).total).toBe(count);

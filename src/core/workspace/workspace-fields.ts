@@ -24,6 +24,10 @@ export type Recurrence = (typeof RECURRENCES)[number];
 
 export const STATUS_LABELS: Record<TaskStatus, string> = { todo: 'To do', doing: 'Doing', waiting: 'Waiting on seller', done: 'Done' };
 
+/** How a field is named in a message for people; `details.field` keeps the API name. */
+const FIELD_NAMES: Record<string, string> = { dueAt: 'the due date', sourceRef: 'the source reference', nextAction: 'the next action', sellerId: 'the seller' };
+const named = (field: string) => FIELD_NAMES[field] ?? field;
+
 export function oneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
   if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
   throw new UserError(`${field} must be one of ${values.join(', ')}, got "${String(value)}"`, { details: { field, value } });
@@ -32,13 +36,13 @@ export function oneOf<T extends string>(values: readonly T[], value: unknown, fi
 /** Trimmed text or null when blank; refuses text longer than `max`. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   const v = value?.trim() ?? '';
-  if (v.length > max) throw new UserError(`${field} is longer than ${max} characters`, { details: { field }, hint: 'shorten it' });
+  if (v.length > max) throw new UserError(`${named(field)} is longer than ${max} characters`, { details: { field }, hint: 'shorten it' });
   return v || null;
 }
 
 export function requiredText(value: string | null | undefined, field: string, max: number, example: string): string {
   const v = optionalText(value, field, max);
-  if (!v) throw new UserError(`${field} is required`, { details: { field }, hint: `e.g. "${example}"` });
+  if (!v) throw new UserError(`${named(field)} is required`, { details: { field }, hint: `e.g. "${example}"` });
   return v;
 }
 
@@ -46,7 +50,7 @@ export function requiredText(value: string | null | undefined, field: string, ma
 export function optionalDate(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   const v = value.trim();
-  if (!isIsoDate(v)) throw new UserError(`${field} must be a date YYYY-MM-DD, got "${v}"`, { details: { field, value: v } });
+  if (!isIsoDate(v)) throw new UserError(`${named(field)} must be a date YYYY-MM-DD, got "${v}"`, { details: { field, value: v } });
   return v;
 }
 

@@ -67,7 +67,13 @@ export function TaskCard({ task, today, showSeller = true, onMove, onOpen, dragg
             </Text>
           )}
           {task.priority === 'high' || task.priority === 'urgent' ? (
-            <Badge size="xs" color={PRIORITY_COLORS[task.priority]} variant="light" tt="none" style={{ flexShrink: 0 }}>
+            <Badge
+              size="xs"
+              color={PRIORITY_COLORS[task.priority]}
+              variant="light"
+              tt="none"
+              style={{ flexShrink: 0 }}
+            >
               {task.priority}
             </Badge>
           ) : null}

@@ -11,9 +11,9 @@ import { useCan } from '../auth/session-context';
 import { TaskBoard } from './TaskBoard';
 import { TaskList } from './TaskList';
 import { TaskQuickModal } from './TaskQuickModal';
-import { TrackerImportButton } from './TrackerImportButton';
+import { TrackerImportButton, TrackerImportResult } from './TrackerImportButton';
 import { taskExportUrl, type Task, type TaskFilter } from './workspace-api';
-import { useTasks, useUpdateTask, useWorkspaceOptions } from './use-workspace';
+import { useImportTracker, useTasks, useUpdateTask, useWorkspaceOptions } from './use-workspace';
 
 export function TasksPanel() {
   const [params, setParams] = useSearchParams();
@@ -37,6 +37,8 @@ export function TasksPanel() {
   const options = useWorkspaceOptions();
   const canWrite = useCan('write');
   const move = useUpdateTask();
+  const upload = useImportTracker();
+  const [importedFile, setImportedFile] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ opened: boolean; task: Task | null }>({
     opened: false,
     task: null,
@@ -89,7 +91,9 @@ export function TasksPanel() {
           >
             Export xlsx
           </Button>
-          {canWrite ? <TrackerImportButton /> : null}
+          {canWrite ? (
+            <TrackerImportButton upload={upload} onPicked={(file) => setImportedFile(file.name)} />
+          ) : null}
           {canWrite ? (
             <Button size="sm" onClick={() => setEditing({ opened: true, task: null })} data-testid="new-task">
               New task
@@ -97,6 +101,7 @@ export function TasksPanel() {
           ) : null}
         </Group>
       </Group>
+      <TrackerImportResult upload={upload} fileName={importedFile} />
       <FormError error={move.error} />
       {tasks.isPending ? (
         <Skeleton height={260} radius="md" />
