@@ -52,7 +52,9 @@ describe('reports over HTTP', () => {
     const res = await app.inject({ method: 'POST', url: '/api/reports', headers: await as('analyst'), payload: { kind: 'monthly', period: '2026-03', formats: ['xlsx', 'html'] } });
     expect(res.statusCode).toBe(201);
     const { report } = res.json<{ report: { id: number; status: string; formats: string[]; by: string } }>();
-    expect(report).toMatchObject({ status: 'done', formats: ['xlsx', 'html'] });
+    expect(report).toMatchObject({ status: 'done', formats: ['xlsx', 'html'], by: 'analyst@test.aisle' });
+    const [audit] = await db.query<{ action: string; entity_id: string }>(sql`SELECT action, entity_id FROM audit_log WHERE entity = 'report'`);
+    expect(audit).toEqual({ action: 'create', entity_id: String(report.id) });
     const list = await app.inject({ method: 'GET', url: '/api/reports', headers: await as('viewer') });
     expect(list.json<{ reports: { id: number }[] }>().reports.map((r) => r.id)).toContain(report.id);
 
@@ -99,5 +101,19 @@ describe('reports over HTTP', () => {
     expect(list.json<{ schedules: { kind: string; enabled: boolean }[] }>().schedules.map((s) => [s.kind, s.enabled])).toEqual([['weekly', true], ['monthly', false]]);
     const bad = await app.inject({ method: 'PUT', url: '/api/reports/schedules/weekly', headers: await as('manager'), payload: { cron: 'mondays' } });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('previews an empty workspace without failing, saying there is no data', async () => {
+    const empty = await openMigratedMemoryDb();
+    const emptyUsers = await createRoleUsers(empty);
+    const emptyApp = await buildApp({ db: empty, dataDir: tmp.dir, webDir: '/nonexistent' });
+    try {
+      const res = await emptyApp.inject({ method: 'GET', url: '/api/reports/preview?kind=weekly', headers: await sessionHeaders(empty, emptyUsers.viewer) });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<{ asOf: string | null; findings: unknown[] }>()).toMatchObject({ asOf: null, findings: [] });
+    } finally {
+      await emptyApp.close();
+      await empty.close();
+    }
   });
 });

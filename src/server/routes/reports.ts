@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../core/auth/sign-in.ts';
+import { writeAudit } from '../../core/auth/audit-log.ts';
 import { UserError } from '../../core/shared/errors.ts';
 import { buildReport } from '../../core/reports/build-report.ts';
 import { FINDING_RULES } from '../../core/reports/finding-rules.ts';
@@ -113,14 +114,16 @@ export function reportRoutes(context: AppContext & { reports: ReportScheduler })
         },
       },
       async (request, reply) => {
-        const user = requireUser(request);
+        const actor = actorOf(requireUser(request));
+        const formats = parseFormats(request.body.formats);
         const result = await generateReport(context.db, {
           kind: request.body.kind,
           period: request.body.period || undefined,
-          formats: parseFormats(request.body.formats),
+          formats,
           outDir: archiveDir(context.dataDir),
-          by: actorOf(user).label,
+          by: actor.label,
         });
+        await writeAudit(context.db, actor, { action: 'create', entity: 'report', entityId: result.id, after: { kind: result.kind, period: result.period, formats } });
         return reply.status(201).send({ report: await getArchivedReport(context.db, result.id) });
       },
     );
