@@ -21,7 +21,9 @@ export interface LineCounts {
   valid: number;
 }
 
-const num = (path: string): Sql => sql`TRY_CAST(json_extract_string(payload, ${path}) AS DOUBLE)`;
+/** A JSON path of this module as an SQL literal: DuckDB parses a bound path again for every row. */
+const jsonPath = (path: string): Sql => sql.raw(`'${path.replaceAll("'", "''")}'`);
+const num = (path: string): Sql => sql`TRY_CAST(json_extract_string(payload, ${jsonPath(path)}) AS DOUBLE)`;
 
 /** The first problem of a parsed, non-blank line: [column, value, message], or NULLs. */
 function problem(): Sql {
@@ -29,7 +31,7 @@ function problem(): Sql {
   const knownText = LIVE_EVENT_NAMES.join(', ');
   const numberProblem = (event: string, field: string, min: number, what: string): Sql =>
     sql`WHEN event = ${event} AND (${num(`$.${field}`)} IS NULL OR ${num(`$.${field}`)} < ${min})
-      THEN {'col': ${`payload.${field}`}, 'val': json_extract_string(payload, ${`$.${field}`}), 'msg': ${`a ${event} event needs payload.${field}: ${what}`}}`;
+      THEN {'col': ${`payload.${field}`}, 'val': json_extract_string(payload, ${jsonPath(`$.${field}`)}), 'msg': ${`a ${event} event needs payload.${field}: ${what}`}}`;
   return sql`CASE
     WHEN line IS NULL THEN {'col': NULL, 'val': left(escaped, 120), 'msg': 'the line is not UTF-8 text (binary data?)'}
     WHEN NOT json_valid(line) THEN {'col': NULL, 'val': left(line, 200), 'msg': 'not valid JSON (a truncated or broken line)'}
@@ -76,16 +78,16 @@ export async function readRecording(executor: Executor, file: string, timezone: 
     WHERE NOT (line_no = n AND escaped = '')`);
   await executor.run(sql`
     CREATE OR REPLACE TEMP TABLE event_docs AS
-    SELECT line_no, escaped, line, doc,
-      CASE WHEN json_type(doc) = 'OBJECT' THEN json_extract_string(doc, '$.event') END AS event,
-      CASE WHEN json_type(doc) = 'OBJECT' THEN nullif(trim(json_extract_string(doc, '$.roomId')), '') END AS room_id,
-      CASE WHEN json_type(doc) = 'OBJECT' THEN nullif(trim(json_extract_string(doc, '$.userId')), '') END AS user_id,
-      CASE WHEN json_type(doc) = 'OBJECT' THEN nullif(trim(json_extract_string(doc, '$.ts')), '') END AS ts_text,
-      CASE WHEN json_type(doc) = 'OBJECT' THEN json_extract(doc, '$.payload') END AS payload
+    SELECT line_no, escaped, line, doc, f[1] AS event, nullif(trim(f[2]), '') AS room_id, nullif(trim(f[3]), '') AS user_id,
+      nullif(trim(f[4]), '') AS ts_text, payload
     FROM (
+      -- One parse for the four fields (json_extract with a list of paths), one for the payload.
+      SELECT *, CASE WHEN is_object THEN json_extract_string(doc, ['$.event', '$.roomId', '$.userId', '$.ts']) END AS f,
+        CASE WHEN is_object THEN json_extract(doc, '$.payload') END AS payload
+      FROM (SELECT *, json_type(doc) = 'OBJECT' AS is_object FROM (
       SELECT line_no, escaped, line, CASE WHEN line IS NOT NULL AND json_valid(line) THEN json(line) END AS doc
       FROM event_split WHERE line IS NULL OR trim(line) <> ''
-    )`);
+    )))`);
   await executor.run(sql`
     CREATE OR REPLACE TEMP TABLE event_lines AS
     SELECT *, ${problem()} AS problem

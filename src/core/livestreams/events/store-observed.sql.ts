@@ -16,7 +16,7 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
-import { listPattern, QUESTION_MARKS, termPattern, termsOf } from './event-lexicon.ts';
+import { QUESTION_MARKS, termNeedle, termsOf, type LexiconList, type LexiconTerm } from './event-lexicon.ts';
 
 export interface ObservedTarget {
   livestreamId: string;
@@ -25,11 +25,20 @@ export interface ObservedTarget {
   roomId: string | null;
 }
 
-const str = (path: string): Sql => sql`json_extract_string(payload, ${path})`;
-const num = (path: string): Sql => sql`TRY_CAST(json_extract_string(payload, ${path}) AS DOUBLE)`;
-/** Lower-cased, NFC, every run of non-letters/digits one space, padded: for whole-phrase search. */
+/** A JSON path of this module as an SQL literal: DuckDB parses a bound path again for every row. */
+const jsonPath = (path: string): Sql => sql.raw(`'${path.replaceAll("'", "''")}'`);
+const str = (path: string): Sql => sql`json_extract_string(payload, ${jsonPath(path)})`;
+const num = (path: string): Sql => sql`TRY_CAST(json_extract_string(payload, ${jsonPath(path)}) AS DOUBLE)`;
+/** Lower-cased, NFC, every run of non-letters/marks/digits one space, padded (`normaliseText` in SQL). */
 const normalised = (text: Sql): Sql =>
-  sql`' ' || trim(regexp_replace(lower(nfc_normalize(${text})), '[^\\p{L}\\p{N}]+', ' ', 'g')) || ' '`;
+  sql`' ' || trim(regexp_replace(lower(nfc_normalize(${text})), '[^\\p{L}\\p{N}\\p{M}]+', ' ', 'g')) || ' '`;
+
+/** Whether a text (columns `low` and `norm`) holds a term. */
+const holds = (term: LexiconTerm): Sql => {
+  const { in: where, needle } = termNeedle(term);
+  return sql`contains(${sql.raw(where === 'words' ? 'norm' : 'low')}, ${needle})`;
+};
+const holdsAny = (list: LexiconList): Sql => sql`(${sql.join(termsOf(list).map(holds), ' OR ')})`;
 
 async function stageRows(executor: Executor, target: ObservedTarget): Promise<void> {
   await executor.run(sql`
@@ -86,31 +95,35 @@ async function stageProducts(executor: Executor, target: ObservedTarget): Promis
 }
 
 async function storeComments(executor: Executor, target: ObservedTarget): Promise<void> {
-  const marks = sql.join(QUESTION_MARKS.map((m) => sql`contains(comment, ${m})`), ' OR ');
-  const intent = termsOf('intent');
+  const marks = sql.join(QUESTION_MARKS.map((m) => sql`contains(low, ${m})`), ' OR ');
+  const intentTerms = sql.join(termsOf('intent').map((t) => sql`CASE WHEN ${holds(t)} THEN ${t.term} END`), ', ');
   await executor.run(sql`
-    CREATE OR REPLACE TEMP TABLE observed_lexicon AS
-    SELECT * FROM (VALUES ${sql.join(intent.map((t) => sql`(${t.term}, ${termPattern(t)})`), ', ')}) AS l(term, pattern)`);
+    CREATE OR REPLACE TEMP TABLE observed_comments AS
+    SELECT line_no, minute, "at", user_id, event AS source,
+      trim(coalesce(${str('$.comment')}, ${str('$.questionText')}, ${str('$.text')}, ${str('$.question')}, ${str('$.content')}, '')) AS comment
+    FROM observed_rows WHERE event IN ('chat', 'questionNew')`);
+  // Each distinct text is read once (viewers repeat themselves): whether it asks, the intent phrases
+  // it holds, its sentiment, then the products it names (a join on the products' terms).
+  await executor.run(sql`
+    CREATE OR REPLACE TEMP TABLE observed_texts AS
+    SELECT comment, norm,
+      ${marks} OR ${holdsAny('question')} AS asks,
+      CASE WHEN ${holdsAny('intent')} THEN list_sort(list_distinct(list_filter([${intentTerms}], t -> t IS NOT NULL))) ELSE [] END AS intent_terms,
+      ${holdsAny('positive')} AS pos,
+      ${holdsAny('negative')} AS neg
+    FROM (SELECT comment, lower(nfc_normalize(comment)) AS low, ${normalised(sql`comment`)} AS norm FROM (SELECT DISTINCT comment FROM observed_comments))`);
   await executor.run(sql`
     INSERT INTO livestream_event_comments (livestream_id, line_no, minute, "at", user_id, source, comment, is_question, intent_terms, sentiment, product_keys)
-    WITH c AS (
-      SELECT line_no, minute, "at", user_id, event AS source,
-        trim(coalesce(${str('$.comment')}, ${str('$.questionText')}, ${str('$.text')}, ${str('$.question')}, ${str('$.content')}, '')) AS comment
-      FROM observed_rows WHERE event IN ('chat', 'questionNew')
-    ),
-    k AS (
-      SELECT *, lower(nfc_normalize(comment)) AS low, ${normalised(sql`comment`)} AS norm,
-        regexp_matches(lower(nfc_normalize(comment)), ${listPattern('intent')}) AS has_intent,
-        regexp_matches(lower(nfc_normalize(comment)), ${listPattern('positive')}) AS pos,
-        regexp_matches(lower(nfc_normalize(comment)), ${listPattern('negative')}) AS neg
-      FROM c
+    WITH mentions AS (
+      SELECT x.comment, list(DISTINCT t.product_key ORDER BY t.product_key) AS keys
+      FROM observed_texts x JOIN observed_product_terms t ON contains(x.norm, t.term) GROUP BY x.comment
     )
-    SELECT ${target.livestreamId}, line_no, minute, "at", user_id, source, comment,
-      source = 'questionNew' OR ${marks} OR regexp_matches(low, ${listPattern('question')}),
-      CASE WHEN has_intent THEN coalesce((SELECT list(l.term ORDER BY l.term) FROM observed_lexicon l WHERE regexp_matches(k.low, l.pattern)), []) ELSE [] END,
-      CASE WHEN pos AND NOT neg THEN 'positive' WHEN neg AND NOT pos THEN 'negative' ELSE 'neutral' END,
-      coalesce((SELECT list(DISTINCT t.product_key ORDER BY t.product_key) FROM observed_product_terms t WHERE contains(k.norm, t.term)), [])
-    FROM k`);
+    SELECT ${target.livestreamId}, c.line_no, c.minute, c."at", c.user_id, c.source, c.comment,
+      c.source = 'questionNew' OR x.asks,
+      x.intent_terms,
+      CASE WHEN x.pos AND NOT x.neg THEN 'positive' WHEN x.neg AND NOT x.pos THEN 'negative' ELSE 'neutral' END,
+      coalesce(m.keys, [])
+    FROM observed_comments c JOIN observed_texts x USING (comment) LEFT JOIN mentions m USING (comment)`);
 }
 
 async function storeMinutes(executor: Executor, target: ObservedTarget): Promise<void> {
@@ -179,7 +192,7 @@ export async function storeObserved(executor: Executor, target: ObservedTarget):
     return row?.n ?? 0;
   } finally {
     await executor.exec(
-      'DROP TABLE IF EXISTS observed_rows; DROP TABLE IF EXISTS observed_gifts; DROP TABLE IF EXISTS observed_products; DROP TABLE IF EXISTS observed_product_terms; DROP TABLE IF EXISTS observed_lexicon',
+      'DROP TABLE IF EXISTS observed_rows; DROP TABLE IF EXISTS observed_gifts; DROP TABLE IF EXISTS observed_products; DROP TABLE IF EXISTS observed_product_terms; DROP TABLE IF EXISTS observed_comments; DROP TABLE IF EXISTS observed_texts',
     );
   }
 }
