@@ -59,10 +59,15 @@ function nameConfidence(name: FieldName, stripped: boolean): number {
 function fuzzyCandidate(column: number, header: string, names: readonly FieldName[]): Candidate | undefined {
   const key = headerKey(header);
   const tokens = headerTokens(header);
+  const keyLength = [...key].length;
   let best: Candidate | undefined;
   for (const name of names) {
+    // Edit similarity is at most shorter / longer length: when that is below the threshold the
+    // (quadratic) distance cannot matter — a 5-million-character cell is not a header.
+    const nameLength = [...name.key].length;
+    const reachable = Math.min(keyLength, nameLength) / Math.max(keyLength, nameLength, 1) >= FUZZY_THRESHOLD;
     const edit =
-      key.length >= FUZZY_MIN_KEY && name.key.length >= FUZZY_MIN_KEY ? editSimilarity(key, name.key) : 0;
+      reachable && key.length >= FUZZY_MIN_KEY && name.key.length >= FUZZY_MIN_KEY ? editSimilarity(key, name.key) : 0;
     const score = Math.max(edit, wordOverlap(tokens, name.tokens));
     if (score >= FUZZY_THRESHOLD && (!best || 0.8 * score > best.confidence)) {
       best = { column, field: name.field, confidence: 0.8 * score, how: 'fuzzy' };

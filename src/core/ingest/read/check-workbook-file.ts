@@ -3,6 +3,11 @@
  * workbook (both are OLE files, not zip), a CSV or other file given an .xlsx name, and a truncated
  * download (a zip whose central directory, at the very end, is missing). exceljs would throw
  * "FILE_ENDED" or a JSZip message that tells the user nothing.
+ *
+ * Also refuses zip bombs by the sizes the workbook's own directory declares: more unpacked bytes
+ * in all than `maxUnpackedBytes`, or a large part compressed beyond `maxCompressionRatio` (real
+ * sheets compress 5–30×; a sheet of 300 MB of spaces compresses 1,000×). Reading such a file would
+ * take minutes of CPU for nothing.
  */
 import { open } from 'node:fs/promises';
 import { UserError } from '../../shared/errors.ts';
@@ -27,7 +32,56 @@ async function readTail(file: string, size: number, length: number): Promise<Buf
   }
 }
 
-export async function checkWorkbookFile(file: string, size: number, label: string): Promise<void> {
+export interface WorkbookLimits {
+  maxUnpackedBytes: number;
+  maxCompressionRatio: number;
+}
+
+export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = { maxUnpackedBytes: 2 * 1024 ** 3, maxCompressionRatio: 200 };
+/** Parts smaller than this unpacked are never judged by their ratio (a 1 MB sheet of blanks is fine). */
+const RATIO_FROM_BYTES = 16 * 1024 ** 2;
+
+interface ZipPart {
+  name: string;
+  compressed: number;
+  unpacked: number;
+}
+
+/** The parts listed in the zip's central directory (ZIP64 sizes count as unknown, i.e. huge). */
+async function zipParts(file: string, size: number, tail: Buffer): Promise<ZipPart[] | null> {
+  const handle = await open(file, 'r');
+  try {
+    const read = async (offset: number, length: number) => {
+      const buffer = Buffer.alloc(length);
+      await handle.read(buffer, 0, length, offset);
+      return buffer;
+    };
+    const end = tail.lastIndexOf(EOCD);
+    const count = tail.readUInt16LE(end + 10);
+    const dirSize = tail.readUInt32LE(end + 12);
+    const dirOffset = tail.readUInt32LE(end + 16);
+    if (dirOffset + dirSize > size || dirSize > 64 * 1024 ** 2) return null;
+    const bytes = await read(dirOffset, dirSize);
+    const parts: ZipPart[] = [];
+    for (let p = 0; p + 46 <= bytes.length && parts.length < count; ) {
+      if (bytes.readUInt32LE(p) !== 0x02014b50) return null;
+      const compressed = bytes.readUInt32LE(p + 20);
+      const unpacked = bytes.readUInt32LE(p + 24);
+      const nameLength = bytes.readUInt16LE(p + 28);
+      const extra = bytes.readUInt16LE(p + 30);
+      const comment = bytes.readUInt16LE(p + 32);
+      const name = bytes.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+      const zip64 = compressed === 0xffffffff || unpacked === 0xffffffff;
+      parts.push({ name, compressed, unpacked: zip64 ? Number.POSITIVE_INFINITY : unpacked });
+      p += 46 + nameLength + extra + comment;
+    }
+    return parts;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function checkWorkbookFile(file: string, size: number, label: string, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<void> {
   const head = await readFileHead(file, 8);
   if (startsWith(head, OLE)) {
     throw new UserError(`${label} is a legacy Excel (.xls) or password-protected workbook`, {
@@ -39,9 +93,24 @@ export async function checkWorkbookFile(file: string, size: number, label: strin
       hint: 'if it is a CSV export, give it a .csv name; otherwise export it again as .xlsx',
     });
   }
-  if (!(await readTail(file, size, EOCD_SEARCH)).includes(EOCD)) {
+  const tail = await readTail(file, size, EOCD_SEARCH);
+  if (!tail.includes(EOCD)) {
     throw new UserError(`${label} is truncated or damaged: the end of the workbook is missing`, {
       hint: 'download or export the file again',
     });
+  }
+  const parts = await zipParts(file, size, tail);
+  if (!parts) {
+    throw new UserError(`${label} is damaged: its table of contents cannot be read`, { hint: 'download or export the file again' });
+  }
+  const unpacked = parts.reduce((sum, p) => sum + p.unpacked, 0);
+  const bomb = parts.find((p) => p.unpacked >= RATIO_FROM_BYTES && p.unpacked > limits.maxCompressionRatio * Math.max(1, p.compressed));
+  if (unpacked > limits.maxUnpackedBytes || bomb) {
+    const part = bomb ?? parts.reduce((a, b) => (b.unpacked > a.unpacked ? b : a));
+    const mib = (n: number) => (Number.isFinite(n) ? `${Math.round(n / 1024 ** 2).toLocaleString('en-US')} MB` : 'more than 4 GB');
+    throw new UserError(
+      `${label} unpacks to ${mib(bomb ? part.unpacked : unpacked)}${bomb ? ` from ${mib(part.compressed)} (${part.name})` : ''}: more than an import reads`,
+      { hint: 'this is not a normal export (a real sheet compresses 5–30×); export the data again, or split it into smaller files' },
+    );
   }
 }

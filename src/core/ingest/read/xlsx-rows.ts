@@ -70,6 +70,21 @@ export function sheetInfo(sheet: object): SheetInfo {
   return { name, visible: state === undefined || state === 'visible' };
 }
 
+/** Excel's own limit on the text of one cell: a longer one was not written by Excel. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/** 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
 /**
  * A row's cells as text (index 0 = column A), trailing empty cells dropped. A value right of
  * `maxColumns` lands in the one slot past the limit, so the row stays bounded in memory and is
@@ -79,6 +94,12 @@ export function rowCells(row: Row, maxColumns: number): (string | null)[] {
   const cells: (string | null)[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     const text = cellText(cell.value, cell.numFmt);
+    if (text !== null && text.length > EXCEL_MAX_CELL_CHARS) {
+      throw new UserError(
+        `cell ${columnLetters(column)}${row.number} holds ${text.length.toLocaleString('en-US')} characters; an Excel cell holds at most ${EXCEL_MAX_CELL_CHARS.toLocaleString('en-US')}`,
+        { hint: 'the workbook was not saved by Excel or is damaged: export it again', details: { row: row.number, column: columnLetters(column) } },
+      );
+    }
     if (text !== null) cells[Math.min(column, maxColumns + 1) - 1] = text;
   });
   for (let i = 0; i < cells.length; i++) cells[i] ??= null;
