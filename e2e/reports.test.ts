@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, openSignedInPage, signInApi, testUser } from './support/auth.ts';
+import { addUser, ADMIN, openSignedInPage, signInApi, testUser } from './support/auth.ts';
 import { launchBrowser, PHONE } from './support/browser.ts';
-import { createDataDir, removeDataDir, seedDemo, startServer, type AisleServer } from './support/server.ts';
+import { createDataDir, removeDataDir, runAisle, seedDemo, startServer, type AisleServer } from './support/server.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const MANAGER = testUser('manager', 'Mia Manager');
@@ -124,6 +124,52 @@ describe('Reports page (real server)', () => {
     await page.getByTestId('tab-archive').click();
     await page.getByTestId('report-archive').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-archive-390.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('a period that does not exist shows the error with how to write one', async () => {
+    const { server, browser } = running();
+    const { page, problems } = await openSignedInPage(browser, server, managerCookie);
+    await page.goto(`${server.url}/reports?kind=monthly`);
+    await page.getByTestId('preview-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('period-input').fill('2026-13');
+    await page.getByTestId('show-period').click();
+    const error = page.getByTestId('error-panel');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('write a monthly period as YYYY-MM, e.g. 2026-11');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-error-1440.png') });
+    expect(problems.filter((p) => !p.text.includes('status of 400'))).toEqual([]);
+  });
+});
+
+describe('Reports page on an empty workspace', () => {
+  let dataDir: string | undefined;
+  let server: AisleServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    dataDir = await createDataDir();
+    await runAisle(dataDir, ['init']);
+    await addUser(dataDir, ADMIN);
+    server = await startServer(dataDir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) await removeDataDir(dataDir);
+  });
+
+  it('says there is nothing to report yet and how to get data in; the archive is empty', async () => {
+    if (!server || !browser) throw new Error('beforeAll did not start the server and the browser');
+    const { page, problems } = await openSignedInPage(browser, server, await signInApi(server, ADMIN.email));
+    await page.goto(`${server.url}/reports`);
+    await page.getByTestId('reports-empty').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('reports-empty').textContent()).toContain('No data to report on yet');
+    expect(await page.getByTestId('generate-report').isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-empty-1440.png') });
+    await page.getByTestId('tab-archive').click();
+    await page.getByTestId('archive-empty').waitFor();
     expect(problems).toEqual([]);
   });
 });

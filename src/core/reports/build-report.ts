@@ -193,6 +193,7 @@ export async function buildReport(db: Database, request: ReportRequest): Promise
       qualityScore: row.quality_score,
       reviews: row.reviews,
     })),
+    practiceRange: { from: practices.from, to: practices.to },
     practiceHighlights: practices.highlights,
     practiceExamples: practices.examples.slice(0, 3).map((e) => ({
       livestreamId: e.livestreamId,

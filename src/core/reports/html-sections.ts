@@ -87,7 +87,7 @@ function bestPractices(m: ReportModel): string {
   const areas = m.improvementAreas.length
     ? `<h3>Areas for improvement</h3>${table(['Seller', 'Area', 'Evidence', 'Action'], m.improvementAreas.map((a) => `<tr><td>${esc(a.sellerName)}</td><td>${esc(a.headline)}</td><td>${esc(a.evidence)}</td><td>${esc(a.action)}</td></tr>`), 9)}`
     : '';
-  return `<h3>What the top quartile does</h3>${highlights}${examples}${areas}`;
+  return `<h3>What the top quartile does</h3><p class="note">Top-quartile sessions of each subcategory against the rest, ${esc(formatRange(m.practiceRange))}.</p>${highlights}${examples}${areas}`;
 }
 
 function sellerMap(m: ReportModel): string {

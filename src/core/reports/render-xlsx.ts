@@ -106,7 +106,7 @@ function sectionTables(m: ReportModel, id: SectionId): SheetTable[] {
       return [{
         name: 'Best practices',
         title,
-        note: period,
+        note: `Top-quartile sessions against the rest, ${formatRange(m.practiceRange)}; improvement areas of the sellers that fell most.`,
         columns: [
           { key: 'kind', header: 'Kind', format: 'text', width: 18 },
           { key: 'seller', header: 'Seller', format: 'text', width: 28 },

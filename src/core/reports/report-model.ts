@@ -173,6 +173,8 @@ export interface ReportModel {
   movers: { up: Mover[]; down: Mover[] };
   alerts: ReportAlert[];
   sessions: ReportSession[];
+  /** Sessions best practices compare (the 8 weeks to the period's end: one week is too few). */
+  practiceRange: DateRange;
   practiceHighlights: string[];
   practiceExamples: ReportPracticeExample[];
   improvementAreas: ReportImprovementArea[];

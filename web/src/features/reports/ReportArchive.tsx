@@ -28,7 +28,7 @@ export function ReportArchive() {
   if (archive.data.length === 0) {
     return (
       <EmptyNote title="No reports generated yet" testId="archive-empty">
-        Generate one on the Report tab, with `aisle report weekly`, or switch a schedule on.
+        Generate one on the Report tab, with aisle report weekly on the server, or switch a schedule on.
       </EmptyNote>
     );
   }

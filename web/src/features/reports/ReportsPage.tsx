@@ -64,7 +64,7 @@ function ReportTab({ kind, options }: { kind: ReportKind; options: ReportOptions
               <Button
                 onClick={() => generate.mutate({ kind, period, formats: formats as ReportFormat[] })}
                 loading={generate.isPending}
-                disabled={formats.length === 0 || preview.isError}
+                disabled={formats.length === 0 || preview.isError || preview.data?.asOf === null}
                 data-testid="generate-report"
               >
                 Generate
@@ -94,7 +94,7 @@ function ReportTab({ kind, options }: { kind: ReportKind; options: ReportOptions
         <ErrorPanel title="Could not build the report" error={preview.error} onRetry={() => void preview.refetch()} retrying={preview.isFetching} />
       ) : preview.data.asOf === null ? (
         <EmptyNote title="No data to report on yet" testId="reports-empty">
-          Import orders, daily seller figures or livestreams on the Imports page (or run `aisle demo`), then come back.
+          Import orders, daily seller figures or livestreams on the Imports page (or run aisle demo on the server), then come back.
         </EmptyNote>
       ) : (
         <Stack gap="xs">
