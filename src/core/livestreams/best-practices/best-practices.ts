@@ -56,7 +56,7 @@ export const MODERATE_Z = 1.5;
 /** Findings shown as the headline of a comparison. */
 export const HIGHLIGHTS = 5;
 /** Reviews naming a best practice shown as examples. */
-export const EXAMPLES = 8;
+export const EXAMPLES = 6;
 const PRACTICE_TAGS = REVIEW_TAGS.filter((t) => t.kind === 'best_practice').map((t) => t.key);
 
 export type Strength = 'strong' | 'moderate' | 'weak';
