@@ -15,6 +15,8 @@ import type { MetricFormat } from '../../core/metrics/types.ts';
 import { dateOption, integerOption } from '../parse-options.ts';
 import { action } from '../run-command.ts';
 import { withWorkspace } from '../workspace.ts';
+import { getObservedSession } from '../../core/livestreams/events/observed-session.ts';
+import { observedLines } from './livestream-observed.ts';
 
 interface ListOptions {
   seller?: string;
@@ -215,7 +217,10 @@ export function registerLivestreams(program: Command): void {
         await withWorkspace(dataDir(), async ({ db }) => {
           const detail = await getLivestream(db, id);
           if (options.json) process.stdout.write(`${JSON.stringify(detail)}\n`);
-          else printDetail(detail, await getSessionReviews(db, id));
+          else {
+            printDetail(detail, await getSessionReviews(db, id));
+            process.stdout.write(`${observedLines(await getObservedSession(db, id)).join('\n')}\n`);
+          }
         });
       }),
     );
