@@ -71,7 +71,7 @@ function livestreams(m: ReportModel): string {
   return table(
     ['Session', 'Seller', 'Date', 'GPM', 'Live GMV', 'Views', 'Quality'],
     m.sessions.map(
-      (s) => `<tr id="session-${esc(s.id)}"><td>${esc(s.title ?? s.id)}</td><td>${esc(s.sellerName)}</td><td>${esc(s.startDate)}</td>
+      (s) => `<tr id="session-${esc(s.id)}"><td>${esc(s.title ?? s.id)}</td><td>${esc(s.sellerName)}</td><td class="nowrap">${esc(s.startDate)}</td>
         <td class="num">${esc(money(m, s.gpm))}</td><td class="num">${esc(money(m, s.liveGmv))}</td><td class="num">${esc(formatMetric(s.views, 'count', m.currency))}</td>
         <td class="num">${s.qualityScore === null ? '—' : esc(Math.round(s.qualityScore))}${s.reviews ? ` <small>(${esc(s.reviews)} reviews)</small>` : ''}</td></tr>`,
     ),
@@ -109,7 +109,7 @@ function sellerMap(m: ReportModel): string {
 function followUp(m: ReportModel): string {
   const f = m.followUp;
   const actions = f.actions.length
-    ? table(['Action', 'Seller', 'Owner', 'Due', 'State'], f.actions.map((a) => `<tr><td>${esc(a.title)}</td><td>${esc(a.sellerName ?? '—')}</td><td>${esc(a.owner ?? '—')}</td><td>${esc(a.dueAt)}</td><td class="${a.overdue ? 'down' : ''}">${a.overdue ? `overdue ${esc(a.daysOverdue)} d` : 'due soon'}</td></tr>`), 9)
+    ? table(['Action', 'Seller', 'Owner', 'Due', 'State'], f.actions.map((a) => `<tr><td>${esc(a.title)}</td><td>${esc(a.sellerName ?? '—')}</td><td>${esc(a.owner ?? '—')}</td><td class="nowrap">${esc(a.dueAt)}</td><td class="nowrap ${a.overdue ? 'down' : ''}">${a.overdue ? `overdue ${esc(a.daysOverdue)} d` : 'due soon'}</td></tr>`), 9)
     : empty('Nothing overdue or due in the next week.');
   return `<div class="tiles">
       <div class="tile"><span>Communications</span><b>${esc(f.communications)}</b><small>previous ${esc(f.previousCommunications)}</small></div>

@@ -20,7 +20,7 @@ const STYLE = `
   th { background: #1F3A5F; color: #fff; text-align: left; padding: 5px 6px; font-weight: 600; }
   td { padding: 4px 6px; border-bottom: 1px solid #EDF2F7; vertical-align: top; }
   tr:nth-child(even) td { background: #F4F6F9; }
-  .num { text-align: right; white-space: nowrap; }
+  .num { text-align: right; white-space: nowrap; } .nowrap { white-space: nowrap; }
   .strong { font-weight: 700; }
   .up { color: #1B7F3B; } .down { color: #B42318; }
   .findings { padding-left: 18px; } .finding { margin: 4px 0; }
