@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../core/db/database.ts';
+import { sql } from '../core/db/sql.ts';
 import { SYSTEM_ACTOR } from '../core/auth/actor.ts';
 import { updateSettings } from '../core/shared/settings.ts';
 import { listReports, reportFileName } from '../core/reports/report-files.ts';
@@ -89,6 +90,12 @@ describe('report schedules', () => {
     expect(run).toMatchObject({ status: 'failed', by: 'schedule', kind: 'weekly' });
     expect(run?.error).toMatch(/ENOTDIR|EEXIST|not a directory/);
     expect(errors).toHaveLength(1);
+  });
+
+  it('marks a run left running by a stopped process as failed when the server starts', async () => {
+    await db.run(sql`INSERT INTO reports (kind, period, formats, path, status, "by") VALUES ('weekly', '2026-W13', ['pdf'], '', 'running', 'cli')`);
+    await runAt('2026-03-31T12:00:00Z');
+    expect((await listReports(db)).map((r) => [r.status, r.error])).toEqual([['failed', 'interrupted: Aisle stopped while the report was being written']]);
   });
 
   it('refuses a cron expression it cannot read, saying how to write one', async () => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Cron } from 'croner';
 import type { Database } from '../core/db/database.ts';
 import { getSettings } from '../core/shared/settings.ts';
-import { generateReport } from '../core/reports/report-files.ts';
+import { generateReport, markInterruptedRuns } from '../core/reports/report-files.ts';
 import { REPORT_KINDS, type ReportKind } from '../core/reports/report-period.ts';
 import { getReportSchedules, lastScheduledRun, missedRun, SCHEDULE_BY, scheduledPeriod } from '../core/reports/report-schedules.ts';
 import { BackgroundJob, type RunnerLog } from './background-job.ts';
@@ -30,6 +30,8 @@ export class ReportScheduler {
   private readonly due = new Map<ReportKind, Date>();
   private readonly crons = new Map<ReportKind, Cron>();
   private closed = false;
+  /** Set by start(): a server that does not run schedules (tests, tools) keeps no timers. */
+  private active = false;
 
   constructor(
     private readonly db: Database,
@@ -67,8 +69,17 @@ export class ReportScheduler {
     this.jobs.get(kind)?.request(reason);
   }
 
-  /** Starts a timer per enabled schedule and catches up on runs missed while the server was down. */
+  /**
+   * At server start: marks runs a stopped process left `running` as failed, starts a timer per
+   * enabled schedule and catches up on runs missed while the server was down.
+   */
   async start(now: Date = this.clock()): Promise<void> {
+    this.active = true;
+    await markInterruptedRuns(this.db);
+    await this.schedule(now);
+  }
+
+  private async schedule(now: Date): Promise<void> {
     this.stopTimers();
     if (this.closed) return;
     const { timezone } = await getSettings(this.db);
@@ -82,8 +93,8 @@ export class ReportScheduler {
   }
 
   /** Re-reads the schedules (after a manager changed one). */
-  reload(): Promise<void> {
-    return this.start();
+  async reload(): Promise<void> {
+    if (this.active) await this.schedule(this.clock());
   }
 
   /** When each running schedule fires next (ISO), null when it is off. */

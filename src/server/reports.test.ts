@@ -25,7 +25,7 @@ describe('reports over HTTP', () => {
     db = await openMigratedMemoryDb();
     await insertReportMonth(db);
     users = await createRoleUsers(db);
-    app = await buildApp({ db, dataDir: tmp.dir, webDir: '/nonexistent' });
+    app = await buildApp({ db, dataDir: tmp.dir, webDir: '/nonexistent', scheduleReports: true });
   });
   afterAll(async () => {
     await app.close();

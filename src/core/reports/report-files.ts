@@ -111,6 +111,14 @@ export async function generateReport(db: Database, options: GenerateOptions): Pr
   }
 }
 
+/**
+ * Runs left `running` by a process that stopped mid-way (DuckDB lets one process open the file, so
+ * at server start nothing else can still be writing them) are marked failed, not left spinning.
+ */
+export async function markInterruptedRuns(db: Database): Promise<number> {
+  return db.run(sql`UPDATE reports SET status = 'failed', error = 'interrupted: Aisle stopped while the report was being written' WHERE status = 'running'`);
+}
+
 export interface ArchivedReport {
   id: number;
   kind: ReportKind;
