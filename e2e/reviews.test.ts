@@ -128,6 +128,8 @@ describe('Livestream reviews (real server, demo data)', () => {
     await page.goto(`${server.url}/livestreams?from=${WEEK.from}&to=${WEEK.to}&reviewed=yes&sort=quality_score`);
     await page.locator(`[data-testid="session-row"][data-id="${top.id}"]`).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('filter-reviewed').inputValue()).toBe('yes');
+    expect(await page.locator(`[data-testid="session-row"][data-id="${top.id}"] [data-testid="quality-cell"]`).getAttribute('data-reviews')).toBe('1');
+    await page.screenshot({ path: `${SCREENSHOTS}livestreams-reviewed.png` });
     reviewed = top.id;
     expect(problems).toEqual([]);
     await page.context().close();

@@ -32,14 +32,20 @@ export function PeerScoreBadge({ score }: { score: number | null }) {
 /** The quality score (rubric and peers) with how many reviews are behind it. */
 export function QualityCell({ row }: { row: Pick<SessionRow, 'quality_score' | 'reviews'> }) {
   return (
-    <span data-testid="quality-cell" data-reviews={row.reviews}>
-      <Text span size="sm" fw={600} c={row.quality_score === null ? 'dimmed' : undefined}>
-        {formatScore(row.quality_score)}
-      </Text>
-      <Text span size="xs" c="dimmed" display="block">
-        {row.reviews === 0 ? 'not reviewed' : `${row.reviews} review${row.reviews === 1 ? '' : 's'}`}
-      </Text>
-    </span>
+    <Text size="xs" c="dimmed" mt={2} lh={1.3} data-testid="quality-cell" data-reviews={row.reviews}>
+      {row.reviews === 0 ? (
+        'not reviewed'
+      ) : (
+        <>
+          <abbr title="Quality score: rubric and peer score, half each">Q</abbr>{' '}
+          <Text span size="xs" fw={700} c="dark.7">
+            {formatScore(row.quality_score)}
+          </Text>
+          <br />
+          {row.reviews} review{row.reviews === 1 ? '' : 's'}
+        </>
+      )}
+    </Text>
   );
 }
 
@@ -55,7 +61,7 @@ export function SessionsTable({
   onChange: (next: LivestreamsView) => void;
 }) {
   return (
-    <TableCard minWidth={1020} data-testid="sessions-table">
+    <TableCard minWidth={960} data-testid="sessions-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Session</Table.Th>
@@ -66,11 +72,11 @@ export function SessionsTable({
           <Table.Th ta="right">GMV / hour</Table.Th>
           <Table.Th ta="right">CTR</Table.Th>
           <Table.Th ta="right">Engagement</Table.Th>
-          <Table.Th ta="right" title="Mean percentile among peers of the eight score rates (0–100)">
-            Peer score
-          </Table.Th>
-          <Table.Th ta="right" title="Rubric reviews and peer score combined, half each (the peer score alone until reviewed)">
-            Quality
+          <Table.Th
+            ta="right"
+            title="Peer score: mean percentile among peers of the eight score rates (0–100). Quality: rubric reviews and peer score, half each (the peer score alone until reviewed)"
+          >
+            Peer / quality
           </Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -130,10 +136,8 @@ export function SessionsTable({
             <Table.Td data-label="Engagement" ta="right">
               {rate(row.engagement_rate)}
             </Table.Td>
-            <Table.Td data-label="Peer score" ta="right">
+            <Table.Td data-label="Peer / quality" ta="right">
               <PeerScoreBadge score={row.peer_score} />
-            </Table.Td>
-            <Table.Td data-label="Quality" ta="right">
               <QualityCell row={row} />
             </Table.Td>
           </Table.Tr>
