@@ -40,7 +40,8 @@ function bullets(slide: Slide, lines: string[], box = { x: 0.5, y: 1.1, w: 12.3,
   const items = lines.length ? lines : [empty];
   slide.addText(
     items.map((text) => ({ text, options: { bullet: lines.length > 0, breakLine: true } })),
-    { ...box, fontSize: 16, color: INK, valign: 'top', paraSpaceAfter: 8 },
+    // Long lists get a smaller type; PowerPoint shrinks whatever still overflows.
+    { ...box, fontSize: items.length > 8 ? 13 : items.length > 5 ? 14 : 16, color: INK, valign: 'top', paraSpaceAfter: 6, fit: 'shrink' },
   );
 }
 
@@ -139,7 +140,7 @@ function addSection(pptx: PptxGenJS, m: ReportModel, id: SectionId): void {
       slide.addText(`Communications ${f.communications} · open tasks ${f.openTasks} · overdue ${f.overdue} · due next week ${f.dueSoon}`, { x: 0.4, y: 0.9, w: 12.5, h: 0.4, fontSize: 13, color: MUTED });
       const rows: Row[] = [
         ...m.improvementAreas.map((a) => [cell('Improve'), cell(a.sellerName), cell(a.action), cell('')]),
-        ...f.actions.slice(0, 10).map((a) => [cell(a.overdue ? 'Overdue' : 'Due', { color: a.overdue ? hex(PALETTE.bad) : INK }), cell(a.sellerName ?? '—'), cell(a.title), cell(a.dueAt)]),
+        ...f.actions.slice(0, 8).map((a) => [cell(a.overdue ? 'Overdue' : 'Due', { color: a.overdue ? hex(PALETTE.bad) : INK }), cell(a.sellerName ?? '—'), cell(a.title), cell(a.dueAt)]),
       ];
       if (rows.length === 0) bullets(slide, [], { x: 0.5, y: 1.4, w: 12.3, h: 5 }, 'Nothing overdue or due in the next week.');
       else table(slide, [head(['', 'Seller', 'Action', 'Due']), ...rows], 1.4, [1.2, 3, 6.8, 1.5]);
