@@ -80,6 +80,11 @@ function ReviewFormBody({ sessionId, own, rubric, tags }: { sessionId: string; o
           {own ? ` · saved ${formatDateTime(own.updatedAt)}` : ` · as ${user.email}`}
         </Text>
       </Group>
+      {own && !rubric.isActive ? (
+        <Text size="xs" c="orange.8" data-testid="review-old-version">
+          Scored on rubric v{rubric.version}; edits keep that version (new reviews use the active one).
+        </Text>
+      ) : null}
       <Text size="xs" c="dimmed" mb="xs">
         Pick the level whose description fits what you saw. Weights show each criterion&apos;s share of the rubric score.
       </Text>
