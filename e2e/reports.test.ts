@@ -109,6 +109,15 @@ describe('Reports page (real server)', () => {
     await page.getByTestId('schedule-weekly').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reports-schedules-1440.png') });
     expect(problems).toEqual([]);
+
+    const phone = await openSignedInPage(browser, server, managerCookie, PHONE);
+    for (const tab of ['sections', 'schedules']) {
+      await phone.page.goto(`${server.url}/reports?tab=${tab}`);
+      await phone.page.getByTestId(tab === 'sections' ? 'sections-panel' : 'schedule-monthly').waitFor();
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await phone.page.screenshot({ path: path.join(SCREENSHOTS, `reports-${tab}-390.png`), fullPage: true });
+    }
+    expect(phone.problems).toEqual([]);
   });
 
   it('a viewer on a phone previews and downloads from the archive but cannot generate', async () => {
