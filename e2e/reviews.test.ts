@@ -169,6 +169,8 @@ describe('Livestream reviews (real server, demo data)', () => {
     const { page, problems } = await open('analyst', PHONE);
     await page.goto(`${server.url}/livestreams/${reviewed}`);
     await page.getByTestId('review-form').waitFor({ timeout: 60_000 });
+    // The manager saved version 2 meanwhile: the analyst's review stays on version 1 and says so.
+    expect(await page.getByTestId('review-old-version').textContent()).toContain('Scored on rubric v1');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.getByTestId('review-section').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}livestream-session-review-phone.png`, fullPage: true });
