@@ -129,6 +129,17 @@ describe('reviews and rubric over HTTP', () => {
     expect(calibration.sessions.map((s) => s.livestreamId)).toEqual(['c7']);
   });
 
+  it('serves the tag catalog and a host’s weekly quality', async () => {
+    const options = (await get('viewer', '/api/reviews/options')).json<{ tags: { key: string; kind: string }[]; disagreePoints: number; qualityWeights: { rubric: number } }>();
+    expect(options).toMatchObject({ disagreePoints: 2, qualityWeights: { rubric: 0.5 } });
+    for (const key of ['strong_hook', 'weak_opening', 'best_practice', 'coaching_needed', 'follow_up']) expect(options.tags.map((t) => t.key)).toContain(key);
+    const trend = await get('viewer', '/api/reviews/host-trend?seller=k1&host=Ana');
+    expect(trend.statusCode).toBe(200);
+    const week = trend.json<{ weeks: { week: string; sessions: number; reviewed: number; rubric: number | null }[] }>().weeks;
+    expect(week).toEqual([expect.objectContaining({ week: '2026-03-02', sessions: 8, reviewed: 2 })]);
+    expect((await get('viewer', '/api/reviews/host-trend?seller=k1')).statusCode).toBe(400);
+  });
+
   it("deletes one's own review; another analyst may not, a manager may", async () => {
     const { reviews } = (await get('viewer', '/api/reviews/sessions/c7')).json<SessionReviewsBody>();
     const managers = reviews.find((r) => r.reviewer === 'manager@test.aisle');
