@@ -146,6 +146,8 @@ export interface AisleServer {
   /** Exit code after `stop()`: 0 means it shut down cleanly on SIGTERM. */
   exitCode: () => number | null;
   stop: () => Promise<void>;
+  /** SIGKILL to the whole process tree — a crash or a power cut, no shutdown code runs. */
+  kill: () => Promise<void>;
 }
 
 async function isHealthy(url: string): Promise<boolean> {
@@ -172,6 +174,12 @@ export async function startServer(dataDir: string, readyTimeoutMs = 60_000): Pro
     stderr,
     exitCode: () => child.exitCode,
     stop: () => killTree(child),
+    kill: async () => {
+      if (hasExited(child)) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      signalTree(child, 'SIGKILL');
+      await exited;
+    },
   };
 
   const deadline = Date.now() + readyTimeoutMs;

@@ -3,11 +3,12 @@
  * says why and what to do), 2 usage error. A `UserError` prints its message and hint; anything
  * else is a bug and prints its stack.
  */
-import { isUserError } from '../core/shared/errors.ts';
+import { isUserError, storageFullError } from '../core/shared/errors.ts';
 
 export class UsageError extends Error {}
 
-export function reportError(error: unknown): number {
+export function reportError(raw: unknown): number {
+  const error = storageFullError(raw) ?? raw;
   if (error instanceof UsageError) {
     process.stderr.write(`error: ${error.message}\n`);
     return 2;

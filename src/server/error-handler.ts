@@ -5,12 +5,15 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isUserError, type UserErrorCode } from '../core/shared/errors.ts';
+import { isUserError, storageFullError, type UserErrorCode } from '../core/shared/errors.ts';
 
-const STATUS: Record<UserErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, refused: 422 };
+const STATUS: Record<UserErrorCode, number> = { invalid_input: 400, not_found: 404, conflict: 409, refused: 422, storage_full: 507 };
 
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    const full = storageFullError(raw);
+    if (full) request.log.warn({ err: raw }, 'disk full');
+    const error: FastifyError = (full as FastifyError | null) ?? raw;
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((issue) => ({
         field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
