@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLiveEventRecording, type RecordingExpectation } from '../test/support/live-event-recording.ts';
 import { addUser, openSignedInPage, signInApi, testUser } from './support/auth.ts';
-import { launchBrowser, PHONE } from './support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE } from './support/browser.ts';
 import { createDataDir, removeDataDir, runAisle, startServer, type AisleServer } from './support/server.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -28,7 +28,9 @@ describe('Live event recordings (real server)', () => {
   let browser: Browser | undefined;
   let recording = '';
   let expected: RecordingExpectation | undefined;
-  let dryRun: { status: string; kind: string; rowsRejected: number; livestreamId: string; errors: { row: number }[] } | undefined;
+  let dryRun:
+    | { status: string; kind: string; rowsRejected: number; livestreamId: string; errors: { row: number }[] }
+    | undefined;
 
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -37,9 +39,15 @@ describe('Live event recordings (real server)', () => {
     await writeFile(path.join(dataDir, 'sessions.csv'), SESSIONS);
     await runAisle(dataDir, ['import', path.join(dataDir, 'sessions.csv'), '--kind', 'livestreams']);
     recording = path.join(dataDir, 'room-7301.jsonl');
-    expected = await writeLiveEventRecording(recording, { roomId: 'room-7301', start: new Date('2026-11-20T19:00:00Z'), fillerMinutes: 12 });
+    expected = await writeLiveEventRecording(recording, {
+      roomId: 'room-7301',
+      start: new Date('2026-11-20T19:00:00Z'),
+      fillerMinutes: 12,
+    });
     // The CLI reads the database before the server holds it (DuckDB: one process per file).
-    dryRun = JSON.parse((await runAisle(dataDir, ['import', recording, '--kind', 'live_events', '--dry-run', '--json'])).stdout) as typeof dryRun;
+    dryRun = JSON.parse(
+      (await runAisle(dataDir, ['import', recording, '--kind', 'live_events', '--dry-run', '--json'])).stdout,
+    ) as typeof dryRun;
     await addUser(dataDir, ANALYST);
     server = await startServer(dataDir);
     browser = await launchBrowser();
@@ -53,7 +61,12 @@ describe('Live event recordings (real server)', () => {
 
   it('the CLI checks the recording and names each broken line in --json', () => {
     if (!expected) throw new Error('beforeAll did not run');
-    expect(dryRun).toMatchObject({ status: 'dry_run', kind: 'live_events', rowsRejected: 5, livestreamId: 'room-7301' });
+    expect(dryRun).toMatchObject({
+      status: 'dry_run',
+      kind: 'live_events',
+      rowsRejected: 5,
+      livestreamId: 'room-7301',
+    });
     expect(dryRun?.errors.map((e) => e.row)).toEqual(expected.broken.map((b) => b.line));
   });
 
@@ -70,18 +83,30 @@ describe('Live event recordings (real server)', () => {
     expect(await page.getByTestId('import-error-row').count()).toBe(5);
     expect(await page.getByTestId('load-button').isDisabled()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}live-events-preview.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.screenshot({ path: `${SCREENSHOTS}live-events-preview-phone.png`, fullPage: true });
+    await page.setViewportSize(DESKTOP);
     await page.getByLabel('Skip the 5 malformed lines and load the rest').check();
     await page.getByTestId('load-button').click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('import-result').textContent()).toContain('observed figures of session room-7301');
+    expect(await page.getByTestId('import-result').textContent()).toContain(
+      'observed figures of session room-7301',
+    );
 
     await page.goto(`${server.url}/livestreams/room-7301`);
     const section = page.getByTestId('observed-section');
     await section.getByTestId('observed-chart').locator('svg').first().waitFor({ timeout: 60_000 });
-    expect(await section.getByTestId('observed-note').textContent()).toContain("Observed from the event stream — counts can differ from the platform's figures");
-    expect(await section.getByTestId('observed-comments').textContent()).toContain(String(expected.chatComments));
+    expect(await section.getByTestId('observed-note').textContent()).toContain(
+      "Observed from the event stream — counts can differ from the platform's figures",
+    );
+    expect(await section.getByTestId('observed-comments').textContent()).toContain(
+      String(expected.chatComments),
+    );
     expect(await section.getByTestId('observed-gifts').textContent()).toContain(`${expected.gifts}`);
-    expect(await section.getByTestId('observed-gifts').textContent()).toContain(`${expected.diamonds} diamonds`);
+    expect(await section.getByTestId('observed-gifts').textContent()).toContain(
+      `${expected.diamonds} diamonds`,
+    );
     expect(await section.getByTestId('observed-products').textContent()).toContain('Mini Rice Cooker 1.2L');
     await page.screenshot({ path: `${SCREENSHOTS}live-events-session.png`, fullPage: true });
     // The section alone at 1440 px, cut from the full page (an element shot would have the app bar over it).
@@ -101,14 +126,18 @@ describe('Live event recordings (real server)', () => {
     await page.goto(`${server.url}/livestreams/room-7302`);
     const empty = page.getByTestId('observed-empty');
     await empty.waitFor({ timeout: 60_000 });
-    expect(await empty.textContent()).toContain('aisle import recording.jsonl --kind live_events --livestream room-7302');
+    expect(await empty.textContent()).toContain(
+      'aisle import recording.jsonl --kind live_events --livestream room-7302',
+    );
     await page.getByTestId('observed-section').screenshot({ path: `${SCREENSHOTS}live-events-empty.png` });
     await page.context().close();
 
     const phone = await openSignedInPage(browser, server, cookie, PHONE);
     await phone.page.goto(`${server.url}/livestreams/room-7301`);
     await phone.page.getByTestId('observed-chart').locator('svg').first().waitFor({ timeout: 60_000 });
-    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      PHONE.width,
+    );
     await phone.page.screenshot({ path: `${SCREENSHOTS}live-events-session-phone.png`, fullPage: true });
     expect([...problems, ...phone.problems]).toEqual([]);
     await phone.page.context().close();

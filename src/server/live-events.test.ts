@@ -7,12 +7,17 @@ import { buildApp } from './app.ts';
 import { makeTempDir, openMigratedMemoryDb } from '../../test/support/temp-db.ts';
 import { createRoleUsers, sessionHeaders } from '../../test/support/sign-in.ts';
 import { insertSessionSellers, insertSessions } from '../../test/support/hand-built-sessions.ts';
-import { writeLiveEventRecording, type RecordingExpectation } from '../../test/support/live-event-recording.ts';
+import {
+  writeLiveEventRecording,
+  type RecordingExpectation,
+} from '../../test/support/live-event-recording.ts';
 
 function multipart(fileName: string, content: Buffer) {
   const boundary = '----aisle-test-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/x-ndjson\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/x-ndjson\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -36,9 +41,14 @@ describe('live event recordings over HTTP', () => {
     analyst = await sessionHeaders(db, users.analyst);
     viewer = await sessionHeaders(db, users.viewer);
     await insertSessionSellers(db);
-    await insertSessions(db, [{ id: 'room-1', seller: 'k1', day: '2026-11-20', hour: 19, title: 'Kitchen night' }]);
+    await insertSessions(db, [
+      { id: 'room-1', seller: 'k1', day: '2026-11-20', hour: 19, title: 'Kitchen night' },
+    ]);
     const file = path.join(tmp.dir, 'recording.jsonl');
-    expected = await writeLiveEventRecording(file, { roomId: 'room-1', start: new Date('2026-11-20T19:00:00Z') });
+    expected = await writeLiveEventRecording(file, {
+      roomId: 'room-1',
+      start: new Date('2026-11-20T19:00:00Z'),
+    });
     recording = await readFile(file);
     app = await buildApp({ db, dataDir: tmp.dir, webDir: '/nonexistent' });
   });
@@ -50,34 +60,83 @@ describe('live event recordings over HTTP', () => {
 
   it('uploads a .jsonl, previews events and malformed lines, refuses then loads with skipInvalid, and serves the observed figures', async () => {
     const body = multipart('room 1.jsonl', recording);
-    const upload = await app.inject({ method: 'POST', url: '/api/imports/uploads', headers: { ...analyst, ...body.headers }, payload: body.payload });
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/imports/uploads',
+      headers: { ...analyst, ...body.headers },
+      payload: body.payload,
+    });
     expect(upload.statusCode).toBe(201);
     const { uploadId } = upload.json<{ uploadId: string }>();
 
-    const preview = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: analyst, payload: { uploadId, kind: 'live_events' } });
+    const preview = await app.inject({
+      method: 'POST',
+      url: '/api/imports/preview',
+      headers: analyst,
+      payload: { uploadId, kind: 'live_events' },
+    });
     expect(preview.statusCode).toBe(200);
     expect(preview.json()).toMatchObject({
-      kind: 'live_events', rowsRead: expected.lines, rowsRejected: 5, events: expected.events,
-      session: { id: 'room-1', title: 'Kitchen night', seller: 'Kitchen King', hasRecording: false }, sessionProblem: null,
+      kind: 'live_events',
+      rowsRead: expected.lines,
+      rowsRejected: 5,
+      events: expected.events,
+      session: { id: 'room-1', title: 'Kitchen night', seller: 'Kitchen King', hasRecording: false },
+      sessionProblem: null,
       rooms: [{ room: 'room-1', lines: expected.events }],
     });
-    expect(preview.json<{ eventCounts: { event: string; count: number }[] }>().eventCounts[0]).toEqual({ event: 'chat', count: expected.chatComments });
-    expect(preview.json<{ errors: { row: number }[] }>().errors.map((e) => e.row)).toEqual(expected.broken.map((b) => b.line));
+    expect(preview.json<{ eventCounts: { event: string; count: number }[] }>().eventCounts[0]).toEqual({
+      event: 'chat',
+      count: expected.chatComments,
+    });
+    expect(preview.json<{ errors: { row: number }[] }>().errors.map((e) => e.row)).toEqual(
+      expected.broken.map((b) => b.line),
+    );
 
-    const unknown = await app.inject({ method: 'POST', url: '/api/imports/preview', headers: analyst, payload: { uploadId, kind: 'live_events', livestream: 'nope' } });
-    expect(unknown.json()).toMatchObject({ session: null, sessionProblem: { message: 'no livestream session with id "nope"' } });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/imports/preview',
+      headers: analyst,
+      payload: { uploadId, kind: 'live_events', livestream: 'nope' },
+    });
+    expect(unknown.json()).toMatchObject({
+      session: null,
+      sessionProblem: { message: 'no livestream session with id "nope"' },
+    });
 
-    const refused = await app.inject({ method: 'POST', url: '/api/imports', headers: analyst, payload: { uploadId, kind: 'live_events' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: analyst,
+      payload: { uploadId, kind: 'live_events' },
+    });
     expect(refused.json()).toMatchObject({ status: 'rejected', rowsLoaded: 0, rowsRejected: 5 });
-    const loaded = await app.inject({ method: 'POST', url: '/api/imports', headers: analyst, payload: { uploadId, kind: 'live_events', livestream: 'room-1', skipInvalid: true } });
-    expect(loaded.json()).toMatchObject({ status: 'loaded', rowsLoaded: expected.events, livestreamId: 'room-1' });
+    const loaded = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: analyst,
+      payload: { uploadId, kind: 'live_events', livestream: 'room-1', skipInvalid: true },
+    });
+    expect(loaded.json()).toMatchObject({
+      status: 'loaded',
+      rowsLoaded: expected.events,
+      livestreamId: 'room-1',
+    });
 
     const observed = await app.inject({ url: '/api/livestreams/room-1/observed', headers: viewer });
     expect(observed.statusCode).toBe(200);
-    const o = observed.json<{ recording: { file: string; events: number }; minutes: unknown[]; totals: { gifts: number; diamonds: number; comments: number } }>();
+    const o = observed.json<{
+      recording: { file: string; events: number };
+      minutes: unknown[];
+      totals: { gifts: number; diamonds: number; comments: number };
+    }>();
     expect(o.recording).toMatchObject({ file: 'room_1.jsonl', events: expected.events });
     expect(o.minutes).toHaveLength(expected.lastMinute + 1);
-    expect(o.totals).toMatchObject({ gifts: expected.gifts, diamonds: expected.diamonds, comments: expected.chatComments });
+    expect(o.totals).toMatchObject({
+      gifts: expected.gifts,
+      diamonds: expected.diamonds,
+      comments: expected.chatComments,
+    });
   });
 
   it('answers a session without a recording with recording null and an unknown session with 404', async () => {

@@ -49,20 +49,59 @@ const SCRIPTED_CHAT: { minute: number; user: string; comment: string }[] = [
   { minute: 2, user: 'u-ira', comment: 'is the glass lunch box in stock' },
 ];
 
-const FILLER_CHAT = ['wow', 'nice', 'size?', 'link please', 'bagus', 'hi from Surabaya', 'the rice cooker looks good', 'mahal'];
+const FILLER_CHAT = [
+  'wow',
+  'nice',
+  'size?',
+  'link please',
+  'bagus',
+  'hi from Surabaya',
+  'the rice cooker looks good',
+  'mahal',
+];
 
-export async function writeLiveEventRecording(file: string, options: RecordingOptions): Promise<RecordingExpectation> {
+export async function writeLiveEventRecording(
+  file: string,
+  options: RecordingOptions,
+): Promise<RecordingExpectation> {
   const filler = options.fillerMinutes ?? 12;
   const t0 = options.start.getTime();
   const lines: string[] = [];
   const broken: RecordingExpectation['broken'] = [];
   const x: RecordingExpectation = {
-    lines: 0, events: 0, broken, chatComments: 0, questionNew: 0, gifts: 0, diamonds: 0, likesInEvents: 0, likesTotalReported: 0,
-    enters: 0, follows: 0, shares: 0, productEvents: 0, peakViewers: 0, lastMinute: 0,
+    lines: 0,
+    events: 0,
+    broken,
+    chatComments: 0,
+    questionNew: 0,
+    gifts: 0,
+    diamonds: 0,
+    likesInEvents: 0,
+    likesTotalReported: 0,
+    enters: 0,
+    follows: 0,
+    shares: 0,
+    productEvents: 0,
+    peakViewers: 0,
+    lastMinute: 0,
   };
   let totalLikes = 0;
-  const event = (minute: number, second: number, name: string, userId: string | null, payload: Record<string, unknown>) => {
-    lines.push(JSON.stringify({ roomId: options.roomId, event: name, ts: t0 + minute * 60_000 + second * 1000, userId, payload }));
+  const event = (
+    minute: number,
+    second: number,
+    name: string,
+    userId: string | null,
+    payload: Record<string, unknown>,
+  ) => {
+    lines.push(
+      JSON.stringify({
+        roomId: options.roomId,
+        event: name,
+        ts: t0 + minute * 60_000 + second * 1000,
+        userId,
+        payload,
+      }),
+    );
     x.events += 1;
     x.lastMinute = Math.max(x.lastMinute, minute);
   };
@@ -82,18 +121,37 @@ export async function writeLiveEventRecording(file: string, options: RecordingOp
   };
 
   // Minute 0: people arrive, the first product is shown.
-  for (const user of ['u-ana', 'u-budi', 'u-cara']) event(0, 2, 'member', user, { action: 'join', memberCount: 10 });
+  for (const user of ['u-ana', 'u-budi', 'u-cara'])
+    event(0, 2, 'member', user, { action: 'join', memberCount: 10 });
   x.enters += 3;
-  event(0, 5, 'oecLiveShopping', null, { title: 'Mini Rice Cooker 1.2L', price: 299000, shop: 'Dapur Sehat' });
+  event(0, 5, 'oecLiveShopping', null, {
+    title: 'Mini Rice Cooker 1.2L',
+    price: 299000,
+    shop: 'Dapur Sehat',
+  });
   event(0, 6, 'roomPin', null, { title: 'Mini Rice Cooker 1.2L' });
   x.productEvents += 2;
   // A rose streak of 5: four events on the way, then the final one.
-  for (let n = 1; n <= 4; n += 1) event(0, 10 + n, 'gift', 'u-gifter', { giftId: 5655, giftName: 'Rose', repeatCount: n, repeatEnd: false, diamondCount: 1 });
-  event(0, 15, 'gift', 'u-gifter', { giftId: 5655, giftName: 'Rose', repeatCount: 5, repeatEnd: true, diamondCount: 1 });
+  for (let n = 1; n <= 4; n += 1)
+    event(0, 10 + n, 'gift', 'u-gifter', {
+      giftId: 5655,
+      giftName: 'Rose',
+      repeatCount: n,
+      repeatEnd: false,
+      diamondCount: 1,
+    });
+  event(0, 15, 'gift', 'u-gifter', {
+    giftId: 5655,
+    giftName: 'Rose',
+    repeatCount: 5,
+    repeatEnd: true,
+    diamondCount: 1,
+  });
   x.gifts += 5;
   x.diamonds += 5;
   like(0, 'u-ana', 15);
-  if (options.broken !== false) breakLine('{"roomId":"' + options.roomId + '","event":"chat","ts":17640', null);
+  if (options.broken !== false)
+    breakLine('{"roomId":"' + options.roomId + '","event":"chat","ts":17640', null);
   viewers(0, 120);
 
   // Minute 1: a gift that does not streak, the second product, questions.
@@ -113,13 +171,37 @@ export async function writeLiveEventRecording(file: string, options: RecordingOp
   viewers(1, 180);
 
   // Minute 2: a streak of 3 hearts (×10 diamonds), then one more broken line of each kind.
-  for (let n = 1; n <= 2; n += 1) event(2, n, 'gift', 'u-fan', { giftId: 7934, giftName: 'Heart Me', repeatCount: n, repeatEnd: false, diamondCount: 10 });
-  event(2, 3, 'gift', 'u-fan', { giftId: 7934, giftName: 'Heart Me', repeatCount: 3, repeatEnd: true, diamondCount: 10 });
+  for (let n = 1; n <= 2; n += 1)
+    event(2, n, 'gift', 'u-fan', {
+      giftId: 7934,
+      giftName: 'Heart Me',
+      repeatCount: n,
+      repeatEnd: false,
+      diamondCount: 10,
+    });
+  event(2, 3, 'gift', 'u-fan', {
+    giftId: 7934,
+    giftName: 'Heart Me',
+    repeatCount: 3,
+    repeatEnd: true,
+    diamondCount: 10,
+  });
   x.gifts += 3;
   x.diamonds += 30;
   if (options.broken !== false) {
-    breakLine(JSON.stringify({ roomId: options.roomId, event: 'envelope', ts: t0 + 125_000, payload: {} }), 'event');
-    breakLine(JSON.stringify({ roomId: options.roomId, event: 'chat', userId: 'u-x', payload: { comment: 'no time' } }), 'ts');
+    breakLine(
+      JSON.stringify({ roomId: options.roomId, event: 'envelope', ts: t0 + 125_000, payload: {} }),
+      'event',
+    );
+    breakLine(
+      JSON.stringify({
+        roomId: options.roomId,
+        event: 'chat',
+        userId: 'u-x',
+        payload: { comment: 'no time' },
+      }),
+      'ts',
+    );
     breakLine('\u0000\u00ff\u00fe binary', null); // replaced by real invalid bytes when written
   }
   event(2, 50, 'share', 'u-gita', {});
@@ -133,7 +215,8 @@ export async function writeLiveEventRecording(file: string, options: RecordingOp
 
   for (let m = 3; m < 3 + filler; m += 1) {
     const joins = 1 + (m % 3);
-    for (let j = 0; j < joins; j += 1) event(m, 5 + j, 'member', `u-f${m}-${j}`, { action: 'join', memberCount: 20 + m });
+    for (let j = 0; j < joins; j += 1)
+      event(m, 5 + j, 'member', `u-f${m}-${j}`, { action: 'join', memberCount: 20 + m });
     x.enters += joins;
     for (let c = 0; c < 2 + (m % 4); c += 1) {
       event(m, 10 + c, 'chat', `u-c${c}`, { comment: FILLER_CHAT[(m + c) % FILLER_CHAT.length] });
@@ -146,7 +229,11 @@ export async function writeLiveEventRecording(file: string, options: RecordingOp
 
   x.lines = lines.length;
   // Binary garbage: bytes that are not UTF-8 on the line the placeholder marks.
-  const chunks = lines.map((line) => (line === '\u0000\u00ff\u00fe binary' ? Buffer.from([0x00, 0xff, 0xfe, 0x20, 0x62, 0x69, 0x6e]) : Buffer.from(line, 'utf8')));
+  const chunks = lines.map((line) =>
+    line === '\u0000\u00ff\u00fe binary'
+      ? Buffer.from([0x00, 0xff, 0xfe, 0x20, 0x62, 0x69, 0x6e])
+      : Buffer.from(line, 'utf8'),
+  );
   const body = Buffer.concat(chunks.flatMap((chunk) => [chunk, Buffer.from('\n')]));
   await writeFile(file, body);
   return x;

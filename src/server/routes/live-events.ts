@@ -89,7 +89,8 @@ export function liveEventRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'read' },
         schema: {
           tags: ['livestreams'],
-          summary: "A session's observed figures from its live event recording: minute timeline and comment analytics",
+          summary:
+            "A session's observed figures from its live event recording: minute timeline and comment analytics",
           params: z.object({ id: z.string().min(1).max(200) }),
           response: { 200: observedResponse },
         },

@@ -17,7 +17,12 @@ import { getSettings } from '../../shared/settings.ts';
 import { inTransaction } from '../../ingest/connection-transaction.ts';
 import { sha256File } from '../../ingest/file-hash.ts';
 import { recordImport, type ImportJob } from '../../ingest/import-jobs.sql.ts';
-import { MAX_ERRORS_IN_RESULT, type ImportOptions, type ImportProgress, type ImportResult } from '../../ingest/import-types.ts';
+import {
+  MAX_ERRORS_IN_RESULT,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+} from '../../ingest/import-types.ts';
 import { checkInputFile } from '../../ingest/read/check-input-file.ts';
 import { LIVE_EVENTS_KIND } from './live-event-names.ts';
 import { matchSession } from './match-session.ts';
@@ -32,14 +37,21 @@ const RECORDING_EXTENSIONS = ['.jsonl', '.ndjson', '.json', '.txt'];
 export function checkRecordingName(file: string): void {
   const extension = path.extname(file).toLowerCase();
   if (!RECORDING_EXTENSIONS.includes(extension)) {
-    throw new UserError(`a live event recording is a JSON-lines file (.jsonl or .ndjson), not ${extension || 'a file without an extension'}`, {
-      hint: 'record the LIVE as JSON lines {roomId, event, ts, userId, payload}, or choose the kind that matches this file',
-    });
+    throw new UserError(
+      `a live event recording is a JSON-lines file (.jsonl or .ndjson), not ${extension || 'a file without an extension'}`,
+      {
+        hint: 'record the LIVE as JSON lines {roomId, event, ts, userId, payload}, or choose the kind that matches this file',
+      },
+    );
   }
 }
 
 /** The first loaded import of the same bytes for the same given session (or none given). */
-async function findDuplicate(executor: Executor, sha256: string, livestream: string | null): Promise<string | null> {
+async function findDuplicate(
+  executor: Executor,
+  sha256: string,
+  livestream: string | null,
+): Promise<string | null> {
   const [row] = await executor.query<{ id: string }>(sql`
     SELECT id FROM imports WHERE sha256 = ${sha256} AND kind = ${LIVE_EVENTS_KIND} AND status = 'loaded' AND duplicate_of IS NULL
       AND trim(coalesce(json_extract_string(options, '$.livestream'), '')) = ${livestream ?? ''}
@@ -47,7 +59,13 @@ async function findDuplicate(executor: Executor, sha256: string, livestream: str
   return row?.id ?? null;
 }
 
-function job(result: ImportResult, sha256: string, options: ImportOptions, startedAt: Date, error: string | null): ImportJob {
+function job(
+  result: ImportResult,
+  sha256: string,
+  options: ImportOptions,
+  startedAt: Date,
+  error: string | null,
+): ImportJob {
   const { by, ...rest } = options;
   return {
     id: result.importId,
@@ -85,8 +103,21 @@ export async function importLiveEvents(
   const sha256 = await sha256File(filePath);
   const livestream = options.livestream?.trim() || null;
   const base: ImportResult = {
-    importId: randomUUID(), file, kind: LIVE_EVENTS_KIND, sheet: null, headerRow: null, rowsRead: 0, rowsLoaded: 0, rowsSkipped: 0,
-    rowsRejected: 0, mapping: {}, ignoredColumns: [], duplicateOf: null, status: 'loaded', errors: [], livestreamId: null,
+    importId: randomUUID(),
+    file,
+    kind: LIVE_EVENTS_KIND,
+    sheet: null,
+    headerRow: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsSkipped: 0,
+    rowsRejected: 0,
+    mapping: {},
+    ignoredColumns: [],
+    duplicateOf: null,
+    status: 'loaded',
+    errors: [],
+    livestreamId: null,
   };
   const duplicateOf = await findDuplicate(db, sha256, livestream);
   if (duplicateOf) {
@@ -102,26 +133,43 @@ export async function importLiveEvents(
       const session = await matchSession(executor, livestream ?? undefined);
       const errors = await listLineProblems(executor, MAX_ERRORS_IN_RESULT);
       const result: ImportResult = {
-        ...base, rowsRead: counts.lines, rowsSkipped: counts.blank, rowsRejected: counts.rejected, errors, livestreamId: session?.id ?? null,
+        ...base,
+        rowsRead: counts.lines,
+        rowsSkipped: counts.blank,
+        rowsRejected: counts.rejected,
+        errors,
+        livestreamId: session?.id ?? null,
       };
       if (options.dryRun) return { ...result, status: 'dry_run' };
       if (counts.rejected > 0 && !options.skipInvalid) {
         const refused = { ...result, status: 'rejected' as const };
         await inTransaction(executor, async () => {
-          await recordImport(executor, job(refused, sha256, options, startedAt, `${counts.rejected} malformed lines; nothing loaded`));
+          await recordImport(
+            executor,
+            job(refused, sha256, options, startedAt, `${counts.rejected} malformed lines; nothing loaded`),
+          );
           await keepLineRejects(executor, refused.importId);
         });
         return refused;
       }
       if (!session && counts.valid > 0) {
-        throw new UserError(`${file}: the recording names no roomId`, { hint: 'pass --livestream ID (the session this recording belongs to)' });
+        throw new UserError(`${file}: the recording names no roomId`, {
+          hint: 'pass --livestream ID (the session this recording belongs to)',
+        });
       }
       if (!session || counts.valid === 0) {
-        throw new UserError(`${file} holds no readable events`, { hint: 'check that the file is a recording of JSON lines {roomId, event, ts, userId, payload}' });
+        throw new UserError(`${file} holds no readable events`, {
+          hint: 'check that the file is a recording of JSON lines {roomId, event, ts, userId, payload}',
+        });
       }
       onProgress({ step: 'loading', done: 3, total: 4 });
       const loaded = await inTransaction(executor, async () => {
-        const rowsLoaded = await storeObserved(executor, { livestreamId: session.id, sellerId: session.sellerId, importId: result.importId, roomId: session.roomId });
+        const rowsLoaded = await storeObserved(executor, {
+          livestreamId: session.id,
+          sellerId: session.sellerId,
+          importId: result.importId,
+          roomId: session.roomId,
+        });
         const done = { ...result, rowsLoaded };
         await recordImport(executor, job(done, sha256, options, startedAt, null));
         if (counts.rejected > 0) await keepLineRejects(executor, result.importId);
@@ -132,7 +180,16 @@ export async function importLiveEvents(
     } catch (error) {
       if (!(error instanceof UserError)) {
         const failed: ImportResult = { ...base, status: 'failed' };
-        await recordImport(executor, job(failed, sha256, options, startedAt, error instanceof Error ? error.message.slice(0, 500) : String(error))).catch(() => undefined);
+        await recordImport(
+          executor,
+          job(
+            failed,
+            sha256,
+            options,
+            startedAt,
+            error instanceof Error ? error.message.slice(0, 500) : String(error),
+          ),
+        ).catch(() => undefined);
       }
       throw error;
     } finally {

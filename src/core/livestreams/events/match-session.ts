@@ -21,17 +21,28 @@ export async function recordingRooms(executor: Executor): Promise<{ room: string
   );
 }
 
-export async function matchSession(executor: Executor, given: string | undefined): Promise<MatchedSession | null> {
+export async function matchSession(
+  executor: Executor,
+  given: string | undefined,
+): Promise<MatchedSession | null> {
   const rooms = await recordingRooms(executor);
   if (rooms.length > 1) {
-    throw new UserError(`the recording holds events of ${rooms.length} rooms (${rooms.slice(0, 5).map((r) => `${r.room}: ${r.lines} lines`).join(', ')})`, {
-      hint: 'record one LIVE per file, or split the file by roomId and import each part',
-    });
+    throw new UserError(
+      `the recording holds events of ${rooms.length} rooms (${rooms
+        .slice(0, 5)
+        .map((r) => `${r.room}: ${r.lines} lines`)
+        .join(', ')})`,
+      {
+        hint: 'record one LIVE per file, or split the file by roomId and import each part',
+      },
+    );
   }
   const roomId = rooms[0]?.room ?? null;
   const id = given?.trim() || roomId;
   if (!id) return null;
-  const [session] = await executor.query<{ id: string; seller_id: string }>(sql`SELECT id, seller_id FROM livestreams WHERE id = ${id}`);
+  const [session] = await executor.query<{ id: string; seller_id: string }>(
+    sql`SELECT id, seller_id FROM livestreams WHERE id = ${id}`,
+  );
   if (session) return { id: session.id, sellerId: session.seller_id, roomId };
   if (given?.trim()) {
     throw new UserError(`no livestream session with id ${JSON.stringify(id)}`, {

@@ -44,13 +44,23 @@ describe('observed figures of a recording', () => {
     db = await openMigratedMemoryDb();
     await insertSessionSellers(db);
     await insertSessions(db, [{ id: 'room-1', seller: 'k1', day: '2026-11-20', hour: 19 }]);
-    await db.run(sql`INSERT INTO products (id, seller_id, name) VALUES ('p-1', 'k1', 'Glass Lunch Box'), ('p-2', 'k2', 'Rice Cooker Deluxe')`);
+    await db.run(
+      sql`INSERT INTO products (id, seller_id, name) VALUES ('p-1', 'k1', 'Glass Lunch Box'), ('p-2', 'k2', 'Rice Cooker Deluxe')`,
+    );
     const temp = await makeTempDir();
     remove = temp.remove;
     const file = path.join(temp.dir, 'tiny.jsonl');
     await writeFile(file, `\uFEFF${RECORDING}\r\n`);
     const result = await importFile(db, file, { kind: 'live_events', by: 'cli' });
-    expect(result).toMatchObject({ status: 'loaded', kind: 'live_events', rowsRead: 20, rowsSkipped: 1, rowsRejected: 0, rowsLoaded: 19, livestreamId: 'room-1' });
+    expect(result).toMatchObject({
+      status: 'loaded',
+      kind: 'live_events',
+      rowsRead: 20,
+      rowsSkipped: 1,
+      rowsRejected: 0,
+      rowsLoaded: 19,
+      livestreamId: 'room-1',
+    });
   });
   afterAll(async () => {
     await db.close();
@@ -60,34 +70,127 @@ describe('observed figures of a recording', () => {
   it('builds the minute timeline: a gift streak once at its end, a cut-off streak at its last event, the last viewer count', async () => {
     const observed = await getObservedSession(db, 'room-1');
     expect(observed.minutes).toEqual([
-      { minute: 0, viewersOnline: 70, enters: 1, comments: 1, questions: 1, intentComments: 1, likes: 10, gifts: 3, diamonds: 15, follows: 0, shares: 0, productEvents: 1 },
-      { minute: 1, viewersOnline: null, enters: 0, comments: 2, questions: 1, intentComments: 0, likes: 5, gifts: 5, diamonds: 120, follows: 2, shares: 0, productEvents: 0 },
+      {
+        minute: 0,
+        viewersOnline: 70,
+        enters: 1,
+        comments: 1,
+        questions: 1,
+        intentComments: 1,
+        likes: 10,
+        gifts: 3,
+        diamonds: 15,
+        follows: 0,
+        shares: 0,
+        productEvents: 1,
+      },
+      {
+        minute: 1,
+        viewersOnline: null,
+        enters: 0,
+        comments: 2,
+        questions: 1,
+        intentComments: 0,
+        likes: 5,
+        gifts: 5,
+        diamonds: 120,
+        follows: 2,
+        shares: 0,
+        productEvents: 0,
+      },
     ]);
-    expect(observed.totals).toMatchObject({ gifts: 8, diamonds: 135, likesInEvents: 15, likesTotalReported: 140, peakViewers: 70, follows: 2, enters: 1 });
+    expect(observed.totals).toMatchObject({
+      gifts: 8,
+      diamonds: 135,
+      likesInEvents: 15,
+      likesTotalReported: 140,
+      peakViewers: 70,
+      follows: 2,
+      enters: 1,
+    });
     expect(observed.recording).toMatchObject({
-      roomId: 'room-1', file: 'tiny.jsonl', events: 19, linesRejected: 0,
-      firstEventAt: '2026-11-20T18:59:30.000Z', streamEndedAt: '2026-11-20T19:01:59.000Z',
-      eventCounts: { gift: 6, chat: 3, questionNew: 1, member: 1, roomUser: 2, like: 2, oecLiveShopping: 1, social: 1, follow: 1, streamEnd: 1 },
+      roomId: 'room-1',
+      file: 'tiny.jsonl',
+      events: 19,
+      linesRejected: 0,
+      firstEventAt: '2026-11-20T18:59:30.000Z',
+      streamEndedAt: '2026-11-20T19:01:59.000Z',
+      eventCounts: {
+        gift: 6,
+        chat: 3,
+        questionNew: 1,
+        member: 1,
+        roomUser: 2,
+        like: 2,
+        oecLiveShopping: 1,
+        social: 1,
+        follow: 1,
+        streamEnd: 1,
+      },
     });
   });
 
   it('reads the comments: questions, purchase intent and its phrases, sentiment, products mentioned', async () => {
     const observed = await getObservedSession(db, 'room-1');
-    expect(observed.totals).toMatchObject({ comments: 3, questions: 2, questionShare: 0.5, intentComments: 1, intentShare: 0.25, commentsPerMinute: 1.5 });
-    expect(observed.intentTerms).toEqual([{ term: 'berapa', comments: 1 }, { term: 'harga', comments: 1 }]);
-    expect(observed.sentiment).toEqual({ positive: 1, negative: 1, neutral: 2, positiveShare: 0.25, negativeShare: 0.25 });
+    expect(observed.totals).toMatchObject({
+      comments: 3,
+      questions: 2,
+      questionShare: 0.5,
+      intentComments: 1,
+      intentShare: 0.25,
+      commentsPerMinute: 1.5,
+    });
+    expect(observed.intentTerms).toEqual([
+      { term: 'berapa', comments: 1 },
+      { term: 'harga', comments: 1 },
+    ]);
+    expect(observed.sentiment).toEqual({
+      positive: 1,
+      negative: 1,
+      neutral: 2,
+      positiveShare: 0.25,
+      negativeShare: 0.25,
+    });
     // The stream's product by two words of its title; the seller's own catalog product by its whole title; another seller's not at
     // all. Equal mentions: the product shown in the stream first.
     expect(observed.products).toEqual([
-      { title: 'Mini Rice Cooker', price: 10, shop: 'Dapur', source: 'stream', shoppingEvents: 1, firstMinute: 0, mentions: 1 },
-      { title: 'Glass Lunch Box', price: null, shop: null, source: 'catalog', shoppingEvents: 0, firstMinute: null, mentions: 1 },
+      {
+        title: 'Mini Rice Cooker',
+        price: 10,
+        shop: 'Dapur',
+        source: 'stream',
+        shoppingEvents: 1,
+        firstMinute: 0,
+        mentions: 1,
+      },
+      {
+        title: 'Glass Lunch Box',
+        price: null,
+        shop: null,
+        source: 'catalog',
+        shoppingEvents: 0,
+        firstMinute: null,
+        mentions: 1,
+      },
     ]);
-    expect(observed.questions).toEqual([{ minute: 0, comment: 'Berapa harga Rice Cooker?' }, { minute: 1, comment: 'warranty' }]);
+    expect(observed.questions).toEqual([
+      { minute: 0, comment: 'Berapa harga Rice Cooker?' },
+      { minute: 1, comment: 'warranty' },
+    ]);
   });
 
   it('answers a session without a recording with an empty observation, and an unknown session with not found', async () => {
     await insertSessions(db, [{ id: 'quiet', seller: 'k1', day: '2026-11-21' }]);
-    expect(await getObservedSession(db, 'quiet')).toEqual({ livestreamId: 'quiet', recording: null, minutes: [], totals: null, sentiment: null, intentTerms: [], products: [], questions: [] });
+    expect(await getObservedSession(db, 'quiet')).toEqual({
+      livestreamId: 'quiet',
+      recording: null,
+      minutes: [],
+      totals: null,
+      sentiment: null,
+      intentTerms: [],
+      products: [],
+      questions: [],
+    });
     await expect(getObservedSession(db, 'nope')).rejects.toThrow(/no livestream with id nope/);
   });
 });

@@ -62,9 +62,23 @@ export interface ObservedSession {
   recording: ObservedRecording | null;
   minutes: ObservedMinute[];
   totals: ObservedTotals | null;
-  sentiment: { positive: number; negative: number; neutral: number; positiveShare: number | null; negativeShare: number | null } | null;
+  sentiment: {
+    positive: number;
+    negative: number;
+    neutral: number;
+    positiveShare: number | null;
+    negativeShare: number | null;
+  } | null;
   intentTerms: { term: string; comments: number }[];
-  products: { title: string; price: number | null; shop: string | null; source: 'stream' | 'catalog'; shoppingEvents: number; firstMinute: number | null; mentions: number }[];
+  products: {
+    title: string;
+    price: number | null;
+    shop: string | null;
+    source: 'stream' | 'catalog';
+    shoppingEvents: number;
+    firstMinute: number | null;
+    mentions: number;
+  }[];
   questions: { minute: number; comment: string }[];
 }
 
@@ -72,34 +86,79 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 
 async function readRecording(executor: Executor, livestreamId: string): Promise<ObservedRecording | null> {
   const [r] = await executor.query<{
-    import_id: string; file: string | null; created_at: string; room_id: string | null; first_event_at: string; last_event_at: string;
-    stream_ended_at: string | null; events: number; lines_rejected: number; event_counts: Record<string, number>;
-  }>(sql`SELECT r.*, i.file FROM livestream_event_recordings r LEFT JOIN imports i ON i.id = r.import_id WHERE r.livestream_id = ${livestreamId}`);
+    import_id: string;
+    file: string | null;
+    created_at: string;
+    room_id: string | null;
+    first_event_at: string;
+    last_event_at: string;
+    stream_ended_at: string | null;
+    events: number;
+    lines_rejected: number;
+    event_counts: Record<string, number>;
+  }>(
+    sql`SELECT r.*, i.file FROM livestream_event_recordings r LEFT JOIN imports i ON i.id = r.import_id WHERE r.livestream_id = ${livestreamId}`,
+  );
   if (!r) return null;
   return {
-    importId: r.import_id, file: r.file, importedAt: r.created_at, roomId: r.room_id, firstEventAt: r.first_event_at, lastEventAt: r.last_event_at,
-    streamEndedAt: r.stream_ended_at, events: r.events, linesRejected: r.lines_rejected, eventCounts: r.event_counts,
+    importId: r.import_id,
+    file: r.file,
+    importedAt: r.created_at,
+    roomId: r.room_id,
+    firstEventAt: r.first_event_at,
+    lastEventAt: r.last_event_at,
+    streamEndedAt: r.stream_ended_at,
+    events: r.events,
+    linesRejected: r.lines_rejected,
+    eventCounts: r.event_counts,
   };
 }
 
 export async function getObservedSession(executor: Executor, livestreamId: string): Promise<ObservedSession> {
-  const [session] = await executor.query<{ id: string }>(sql`SELECT id FROM livestreams WHERE id = ${livestreamId}`);
-  if (!session) throw new UserError(`no livestream with id ${livestreamId}`, { code: 'not_found', hint: 'pick a session from the Livestreams list' });
+  const [session] = await executor.query<{ id: string }>(
+    sql`SELECT id FROM livestreams WHERE id = ${livestreamId}`,
+  );
+  if (!session)
+    throw new UserError(`no livestream with id ${livestreamId}`, {
+      code: 'not_found',
+      hint: 'pick a session from the Livestreams list',
+    });
   const recording = await readRecording(executor, livestreamId);
-  const empty: ObservedSession = { livestreamId, recording, minutes: [], totals: null, sentiment: null, intentTerms: [], products: [], questions: [] };
+  const empty: ObservedSession = {
+    livestreamId,
+    recording,
+    minutes: [],
+    totals: null,
+    sentiment: null,
+    intentTerms: [],
+    products: [],
+    questions: [],
+  };
   if (!recording) return empty;
 
   const minutes = await executor.query<ObservedMinute>(sql`
     SELECT minute, viewers_online AS "viewersOnline", enters, comments, questions, intent_comments AS "intentComments", likes, gifts, diamonds,
       follows, shares, product_events AS "productEvents"
     FROM livestream_event_minutes WHERE livestream_id = ${livestreamId} ORDER BY minute`);
-  const [c] = await executor.query<{ chat: number; all_comments: number; questions: number; intent: number; positive: number; negative: number; neutral: number }>(sql`
+  const [c] = await executor.query<{
+    chat: number;
+    all_comments: number;
+    questions: number;
+    intent: number;
+    positive: number;
+    negative: number;
+    neutral: number;
+  }>(sql`
     SELECT count(*) FILTER (WHERE source = 'chat') AS chat, count(*) AS all_comments, count(*) FILTER (WHERE is_question) AS questions,
       count(*) FILTER (WHERE len(intent_terms) > 0) AS intent,
       count(*) FILTER (WHERE sentiment = 'positive') AS positive, count(*) FILTER (WHERE sentiment = 'negative') AS negative,
       count(*) FILTER (WHERE sentiment = 'neutral') AS neutral
     FROM livestream_event_comments WHERE livestream_id = ${livestreamId}`);
-  const [r] = await executor.query<{ likes_in_events: number; likes_total_reported: number | null; peak_viewers: number | null }>(
+  const [r] = await executor.query<{
+    likes_in_events: number;
+    likes_total_reported: number | null;
+    peak_viewers: number | null;
+  }>(
     sql`SELECT likes_in_events, likes_total_reported, peak_viewers FROM livestream_event_recordings WHERE livestream_id = ${livestreamId}`,
   );
   const intentTerms = await executor.query<{ term: string; comments: number }>(sql`
@@ -114,7 +173,15 @@ export async function getObservedSession(executor: Executor, livestreamId: strin
     ORDER BY "at", line_no LIMIT 6`);
 
   const sum = (pick: (m: ObservedMinute) => number) => minutes.reduce((total, m) => total + pick(m), 0);
-  const counts = c ?? { chat: 0, all_comments: 0, questions: 0, intent: 0, positive: 0, negative: 0, neutral: 0 };
+  const counts = c ?? {
+    chat: 0,
+    all_comments: 0,
+    questions: 0,
+    intent: 0,
+    positive: 0,
+    negative: 0,
+    neutral: 0,
+  };
   const totals: ObservedTotals = {
     comments: counts.chat,
     questions: counts.questions,

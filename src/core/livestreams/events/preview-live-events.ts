@@ -24,14 +24,24 @@ export interface LiveEventsPreview {
   rooms: { room: string; lines: number }[];
   firstEventAt: string | null;
   lastEventAt: string | null;
-  session: { id: string; title: string | null; startedAt: string; seller: string; hasRecording: boolean } | null;
+  session: {
+    id: string;
+    title: string | null;
+    startedAt: string;
+    seller: string;
+    hasRecording: boolean;
+  } | null;
   sessionProblem: { message: string; hint: string | null } | null;
   errors: ImportError[];
 }
 
 const PREVIEW_ERRORS = 200;
 
-export async function previewLiveEvents(db: Database, filePath: string, options: ImportOptions): Promise<LiveEventsPreview> {
+export async function previewLiveEvents(
+  db: Database,
+  filePath: string,
+  options: ImportOptions,
+): Promise<LiveEventsPreview> {
   checkRecordingName(options.fileName ?? filePath);
   await checkInputFile(filePath, MAX_RECORDING_BYTES);
   const { timezone } = await getSettings(db);
@@ -50,13 +60,28 @@ export async function previewLiveEvents(db: Database, filePath: string, options:
       try {
         const matched = await matchSession(executor, options.livestream);
         if (matched) {
-          const [row] = await executor.query<{ title: string | null; started_at: string; seller: string; has_recording: boolean }>(sql`
+          const [row] = await executor.query<{
+            title: string | null;
+            started_at: string;
+            seller: string;
+            has_recording: boolean;
+          }>(sql`
             SELECT l.title, l.started_at, coalesce(s.name, l.seller_id) AS seller,
               EXISTS (SELECT 1 FROM livestream_event_recordings r WHERE r.livestream_id = l.id) AS has_recording
             FROM livestreams l LEFT JOIN sellers s ON s.id = l.seller_id WHERE l.id = ${matched.id}`);
-          if (row) session = { id: matched.id, title: row.title, startedAt: row.started_at, seller: row.seller, hasRecording: row.has_recording };
+          if (row)
+            session = {
+              id: matched.id,
+              title: row.title,
+              startedAt: row.started_at,
+              seller: row.seller,
+              hasRecording: row.has_recording,
+            };
         } else if (counts.valid > 0) {
-          sessionProblem = { message: 'the recording names no roomId', hint: 'type the session it belongs to' };
+          sessionProblem = {
+            message: 'the recording names no roomId',
+            hint: 'type the session it belongs to',
+          };
         }
       } catch (error) {
         if (!isUserError(error)) throw error;

@@ -27,7 +27,10 @@ const num = (path: string): Sql => sql`TRY_CAST(json_extract_string(payload, ${j
 
 /** The first problem of a parsed, non-blank line: [column, value, message], or NULLs. */
 function problem(): Sql {
-  const known = sql.join(LIVE_EVENT_NAMES.map((name) => sql`${name}`), ', ');
+  const known = sql.join(
+    LIVE_EVENT_NAMES.map((name) => sql`${name}`),
+    ', ',
+  );
   const knownText = LIVE_EVENT_NAMES.join(', ');
   const numberProblem = (event: string, field: string, min: number, what: string): Sql =>
     sql`WHEN event = ${event} AND (${num(`$.${field}`)} IS NULL OR ${num(`$.${field}`)} < ${min})
@@ -92,7 +95,12 @@ export async function readRecording(executor: Executor, file: string, timezone: 
     CREATE OR REPLACE TEMP TABLE event_lines AS
     SELECT *, ${problem()} AS problem
     FROM (SELECT *, ${eventTime(timezone)} AS "at" FROM event_docs)`);
-  const [counts] = await executor.query<{ lines: number; blank: number; rejected: number; valid: number }>(sql`
+  const [counts] = await executor.query<{
+    lines: number;
+    blank: number;
+    rejected: number;
+    valid: number;
+  }>(sql`
     SELECT (SELECT count(*) FROM event_split) AS lines,
       (SELECT count(*) FROM event_split WHERE line IS NOT NULL AND trim(line) = '') AS blank,
       count(*) FILTER (WHERE problem IS NOT NULL) AS rejected,
@@ -126,5 +134,7 @@ export async function keepLineRejects(executor: Executor, importId: string): Pro
 }
 
 export async function dropRecording(executor: Executor): Promise<void> {
-  await executor.exec('DROP TABLE IF EXISTS event_split; DROP TABLE IF EXISTS event_docs; DROP TABLE IF EXISTS event_lines');
+  await executor.exec(
+    'DROP TABLE IF EXISTS event_split; DROP TABLE IF EXISTS event_docs; DROP TABLE IF EXISTS event_lines',
+  );
 }

@@ -28,9 +28,12 @@ describe('reading a recording', () => {
     return db.withConnection(async (executor) => {
       const counts = await readRecording(executor, file, timezone);
       const problems = await listLineProblems(executor, 100);
-      const valid = await executor.query<{ line_no: number; event: string; at: string; user_id: string | null }>(
-        sql`SELECT line_no, event, "at", user_id FROM event_lines WHERE problem IS NULL ORDER BY line_no`,
-      );
+      const valid = await executor.query<{
+        line_no: number;
+        event: string;
+        at: string;
+        user_id: string | null;
+      }>(sql`SELECT line_no, event, "at", user_id FROM event_lines WHERE problem IS NULL ORDER BY line_no`);
       return { counts, problems, valid };
     });
   }
@@ -60,11 +63,21 @@ describe('reading a recording', () => {
     expect(counts).toEqual({ lines: 12, blank: 1, rejected: 9, valid: 2 });
     expect(problems.map((p) => [p.row, p.column, p.value, p.message])).toEqual([
       [2, null, '{"roomId":"r","event":"chat","ts":17952', 'not valid JSON (a truncated or broken line)'],
-      [3, null, '"just a string"', 'not a JSON object: each line must be {roomId, event, ts, userId, payload}'],
+      [
+        3,
+        null,
+        '"just a string"',
+        'not a JSON object: each line must be {roomId, event, ts, userId, payload}',
+      ],
       [4, 'event', 'dance', expect.stringMatching(/^unknown event; a recording holds chat, member/)],
       [5, 'ts', null, 'no timestamp (ts)'],
       [6, 'ts', 'yesterday', 'not a timestamp: epoch milliseconds, epoch seconds or an ISO date-time'],
-      [7, 'payload.diamondCount', 'lots', 'a gift event needs payload.diamondCount: a number of diamonds ≥ 0'],
+      [
+        7,
+        'payload.diamondCount',
+        'lots',
+        'a gift event needs payload.diamondCount: a number of diamonds ≥ 0',
+      ],
       [8, 'payload.comment', null, 'a chat event needs payload.comment (text)'],
       [9, 'event', null, 'no event name'],
       [11, null, '\\xC3(\\x00\\xFF', 'the line is not UTF-8 text (binary data?)'],
@@ -81,14 +94,21 @@ describe('reading a recording', () => {
     ];
     const { counts, valid } = await read('times.ndjson', `\uFEFF${lines.join('\r\n')}\r\n`, 'Asia/Jakarta');
     expect(counts).toEqual({ lines: 4, blank: 0, rejected: 0, valid: 4 });
-    expect(valid.map((v) => v.at)).toEqual(['2026-11-20T19:00:00.000Z', '2026-11-20T19:01:00.000Z', '2026-11-20T19:02:00.000Z', '2026-11-20T19:03:00.000Z']);
+    expect(valid.map((v) => v.at)).toEqual([
+      '2026-11-20T19:00:00.000Z',
+      '2026-11-20T19:01:00.000Z',
+      '2026-11-20T19:02:00.000Z',
+      '2026-11-20T19:03:00.000Z',
+    ]);
   });
 
   it('matches lexicon words whole in Latin scripts and anywhere in Chinese and Thai', () => {
     const holds = (list: LexiconList, text: string) =>
       termsOf(list).some((t) => {
         const { in: where, needle } = termNeedle(t);
-        return (where === 'words' ? normaliseText(text) : text.normalize('NFC').toLowerCase()).includes(needle);
+        return (where === 'words' ? normaliseText(text) : text.normalize('NFC').toLowerCase()).includes(
+          needle,
+        );
       });
     expect(normaliseText('  The PRICE?!  ')).toBe(' the price ');
     expect(holds('intent', 'the price?')).toBe(true);

@@ -95,8 +95,14 @@ async function stageProducts(executor: Executor, target: ObservedTarget): Promis
 }
 
 async function storeComments(executor: Executor, target: ObservedTarget): Promise<void> {
-  const marks = sql.join(QUESTION_MARKS.map((m) => sql`contains(low, ${m})`), ' OR ');
-  const intentTerms = sql.join(termsOf('intent').map((t) => sql`CASE WHEN ${holds(t)} THEN ${t.term} END`), ', ');
+  const marks = sql.join(
+    QUESTION_MARKS.map((m) => sql`contains(low, ${m})`),
+    ' OR ',
+  );
+  const intentTerms = sql.join(
+    termsOf('intent').map((t) => sql`CASE WHEN ${holds(t)} THEN ${t.term} END`),
+    ', ',
+  );
   await executor.run(sql`
     CREATE OR REPLACE TEMP TABLE observed_comments AS
     SELECT line_no, minute, "at", user_id, event AS source,
@@ -179,7 +185,12 @@ async function storeProductsAndRecording(executor: Executor, target: ObservedTar
 
 /** Replaces the session's observed figures with those of the staged recording; returns the events stored. */
 export async function storeObserved(executor: Executor, target: ObservedTarget): Promise<number> {
-  for (const table of ['livestream_event_recordings', 'livestream_event_minutes', 'livestream_event_comments', 'livestream_event_products']) {
+  for (const table of [
+    'livestream_event_recordings',
+    'livestream_event_minutes',
+    'livestream_event_comments',
+    'livestream_event_products',
+  ]) {
     await executor.run(sql`DELETE FROM ${sql.ident(table)} WHERE livestream_id = ${target.livestreamId}`);
   }
   try {

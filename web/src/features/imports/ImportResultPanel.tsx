@@ -62,7 +62,11 @@ export function ImportResultPanel({ result, original, onDone }: ImportResultPane
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="import-result-counts">
             <Figure label={lines ? 'Lines read' : 'Rows read'} value={result.rowsRead} />
             <Figure label={lines ? 'Events loaded' : 'Loaded'} value={result.rowsLoaded} />
-            <Figure label={lines ? 'Malformed lines' : 'Rejected'} value={result.rowsRejected} alert={result.rowsRejected > 0} />
+            <Figure
+              label={lines ? 'Malformed lines' : 'Rejected'}
+              value={result.rowsRejected}
+              alert={result.rowsRejected > 0}
+            />
             <Figure label={lines ? 'Blank lines' : 'Blank, skipped'} value={result.rowsSkipped} />
           </SimpleGrid>
         )}

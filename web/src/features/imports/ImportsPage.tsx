@@ -14,7 +14,7 @@ export function ImportsPage() {
     <>
       <PageHeader
         title="Imports"
-        description="Sellers, products, orders, daily performance and livestreams from Excel or CSV exports."
+        description="Sellers, products, orders, daily performance and livestreams from Excel or CSV exports, and recordings of a LIVE's event stream (.jsonl)."
       />
       <Stack gap="xl">
         {canWrite ? <ImportWizard history={history.data} /> : null}

@@ -21,7 +21,14 @@ export interface RecordingPreviewPanelProps {
   loadError: unknown;
 }
 
-export function RecordingPreviewPanel({ draft, preview, dispatch, onLoad, loading, loadError }: RecordingPreviewPanelProps) {
+export function RecordingPreviewPanel({
+  draft,
+  preview,
+  dispatch,
+  onLoad,
+  loading,
+  loadError,
+}: RecordingPreviewPanelProps) {
   const data = preview.data;
   return (
     <Card data-testid="import-preview">
@@ -45,7 +52,10 @@ export function RecordingPreviewPanel({ draft, preview, dispatch, onLoad, loadin
             Start over
           </Button>
         </Group>
-        <SessionInput value={draft.request.livestream} onChange={(livestream) => dispatch({ type: 'livestream', livestream })} />
+        <SessionInput
+          value={draft.request.livestream}
+          onChange={(livestream) => dispatch({ type: 'livestream', livestream })}
+        />
         {preview.isError ? (
           <ErrorPanel
             title="The recording could not be read"
@@ -75,7 +85,13 @@ export function RecordingPreviewPanel({ draft, preview, dispatch, onLoad, loadin
 }
 
 /** The session id, sent when the field loses focus or on Enter (not on every key). */
-function SessionInput({ value, onChange }: { value: string | undefined; onChange: (value: string | undefined) => void }) {
+function SessionInput({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
   const commit = () => {
@@ -109,18 +125,36 @@ interface RecordingBodyProps {
   loadError: unknown;
 }
 
-function RecordingBody({ preview, skipInvalid, busy, dispatch, onLoad, loading, loadError }: RecordingBodyProps) {
-  const blocked = preview.session === null || preview.events === 0 || (preview.rowsRejected > 0 && !skipInvalid);
+function RecordingBody({
+  preview,
+  skipInvalid,
+  busy,
+  dispatch,
+  onLoad,
+  loading,
+  loadError,
+}: RecordingBodyProps) {
+  const blocked =
+    preview.session === null || preview.events === 0 || (preview.rowsRejected > 0 && !skipInvalid);
   return (
     <Stack gap="md">
       {preview.session ? (
-        <Alert color={preview.session.hasRecording ? 'yellow' : 'teal'} variant="light" data-testid="recording-session">
-          Stored as the observed figures of <b>{preview.session.title ?? preview.session.id}</b> ({preview.session.seller},{' '}
-          {formatDateTime(preview.session.startedAt)}, id {preview.session.id})
+        <Alert
+          color={preview.session.hasRecording ? 'yellow' : 'teal'}
+          variant="light"
+          data-testid="recording-session"
+        >
+          Stored as the observed figures of <b>{preview.session.title ?? preview.session.id}</b> (
+          {preview.session.seller}, {formatDateTime(preview.session.startedAt)}, id {preview.session.id})
           {preview.session.hasRecording ? ' — replacing the recording imported before.' : '.'}
         </Alert>
       ) : preview.sessionProblem ? (
-        <Alert color="orange" variant="light" title="No session for this recording" data-testid="recording-session-problem">
+        <Alert
+          color="orange"
+          variant="light"
+          title="No session for this recording"
+          data-testid="recording-session-problem"
+        >
           <Text size="sm">{preview.sessionProblem.message}</Text>
           {preview.sessionProblem.hint ? (
             <Text size="sm" c="dimmed">

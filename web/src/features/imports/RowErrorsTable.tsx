@@ -21,9 +21,16 @@ export function RowErrorsTable({ errors, lines = false }: { errors: readonly Row
         {errors.map((error, index) => (
           <Table.Tr key={`${error.row}-${error.column}-${index}`} data-testid="import-error-row">
             <Table.Td data-label={row}>{error.row}</Table.Td>
-            <Table.Td data-label={column}>{error.column ?? (lines ? '(whole line)' : '(whole row)')}</Table.Td>
+            <Table.Td data-label={column}>
+              {error.column ?? (lines ? '(whole line)' : '(whole row)')}
+            </Table.Td>
             <Table.Td data-label="Value">
-              {error.value === null || error.value === '' ? '(empty)' : <Code>{error.value}</Code>}
+              {error.value === null || error.value === '' ? (
+                '(empty)'
+              ) : (
+                // A broken line is one long word: let it wrap instead of widening the phone layout.
+                <Code style={{ overflowWrap: 'anywhere' }}>{error.value}</Code>
+              )}
             </Table.Td>
             <Table.Td data-label="Problem">{error.message}</Table.Td>
           </Table.Tr>

@@ -4,13 +4,7 @@
 import { ApiError, apiGet, apiSend, readErrorBody } from '../../ui/api';
 
 export type ImportKind =
-  | 'sellers'
-  | 'products'
-  | 'orders'
-  | 'seller_daily'
-  | 'livestreams'
-  | 'livestream_minutes'
-  | 'live_events';
+  'sellers' | 'products' | 'orders' | 'seller_daily' | 'livestreams' | 'livestream_minutes' | 'live_events';
 
 export type MatchHow = 'user' | 'profile' | 'exact' | 'synonym' | 'fuzzy' | 'none';
 
@@ -120,7 +114,13 @@ export interface RecordingPreview {
   rooms: { room: string; lines: number }[];
   firstEventAt: string | null;
   lastEventAt: string | null;
-  session: { id: string; title: string | null; startedAt: string; seller: string; hasRecording: boolean } | null;
+  session: {
+    id: string;
+    title: string | null;
+    startedAt: string;
+    seller: string;
+    hasRecording: boolean;
+  } | null;
   sessionProblem: { message: string; hint: string | null } | null;
   errors: RowError[];
 }

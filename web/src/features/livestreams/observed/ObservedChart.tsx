@@ -11,7 +11,13 @@ export function ObservedChart({ minutes, height }: { minutes: readonly ObservedM
   const option = useMemo(() => observedChartOption(minutes, animate), [minutes, animate]);
   return (
     <div data-testid="observed-chart">
-      <EChartsReactCore echarts={echarts} option={option} notMerge opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} />
+      <EChartsReactCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        opts={{ renderer: 'svg' }}
+        style={{ height, width: '100%' }}
+      />
     </div>
   );
 }

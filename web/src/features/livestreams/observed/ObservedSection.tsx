@@ -38,7 +38,11 @@ export function ObservedSection({ id }: { id: string }) {
         {data?.recording ? <RecordingMeta data={data} /> : null}
       </Stack>
       {observed.isError ? (
-        <ErrorPanel title="The observed figures could not be loaded" error={observed.error} onRetry={() => void observed.refetch()} />
+        <ErrorPanel
+          title="The observed figures could not be loaded"
+          error={observed.error}
+          onRetry={() => void observed.refetch()}
+        />
       ) : !data ? (
         <Skeleton height={narrow ? 420 : 360} data-testid="observed-loading" />
       ) : !data.recording || !data.totals ? (
@@ -72,8 +76,8 @@ function RecordingMeta({ data }: { data: ObservedSession }) {
   return (
     <Text size="xs" c="dimmed" data-testid="observed-recording">
       From {r.file ?? 'a recording'}: {formatCountOf(r.events, 'event')}
-      {r.linesRejected > 0 ? ` (${formatCountOf(r.linesRejected, 'malformed line')} skipped)` : ''}, {formatDateTime(r.firstEventAt)} –{' '}
-      {formatDateTime(r.streamEndedAt ?? r.lastEventAt)}
+      {r.linesRejected > 0 ? ` (${formatCountOf(r.linesRejected, 'malformed line')} skipped)` : ''},{' '}
+      {formatDateTime(r.firstEventAt)} – {formatDateTime(r.streamEndedAt ?? r.lastEventAt)}
     </Text>
   );
 }
@@ -85,9 +89,9 @@ function EmptyRecording({ id }: { id: string }) {
         No event stream recording for this session
       </Text>
       <Text size="sm" c="dimmed" maw={560} mx="auto" mt={4}>
-        A recording of the LIVE (JSON lines of chat, gifts, likes, viewers and shopping events) shows comments per minute,
-        questions, purchase intent, sentiment and the products viewers ask about. Import it on the Imports page as
-        “Live event recording”, or run
+        A recording of the LIVE (JSON lines of chat, gifts, likes, viewers and shopping events) shows comments
+        per minute, questions, purchase intent, sentiment and the products viewers ask about. Import it on the
+        Imports page as “Live event recording”, or run
       </Text>
       <Code mt={8} className={classes.command}>
         aisle import recording.jsonl --kind live_events --livestream {id}
@@ -129,9 +133,16 @@ function Stats({ totals, data }: { totals: ObservedTotals; data: ObservedSession
         testId="observed-comments"
         label="Comments"
         value={formatCount(totals.comments)}
-        detail={totals.commentsPerMinute === null ? undefined : `${formatCount(totals.commentsPerMinute)} a minute`}
+        detail={
+          totals.commentsPerMinute === null ? undefined : `${formatCount(totals.commentsPerMinute)} a minute`
+        }
       />
-      <Stat testId="observed-questions" label="Questions" value={rate(totals.questionShare)} detail={`${formatCount(totals.questions)} of the comments`} />
+      <Stat
+        testId="observed-questions"
+        label="Questions"
+        value={rate(totals.questionShare)}
+        detail={`${formatCount(totals.questions)} of the comments`}
+      />
       <Stat
         testId="observed-intent"
         label="Purchase intent"
@@ -146,7 +157,10 @@ function Stats({ totals, data }: { totals: ObservedTotals; data: ObservedSession
           <>
             <Progress.Root size={10} mt={8} mb={6} aria-label="Sentiment of the comments">
               <Progress.Section value={(s.positiveShare ?? 0) * 100} color="teal" />
-              <Progress.Section value={100 - ((s.positiveShare ?? 0) + (s.negativeShare ?? 0)) * 100} color="gray.3" />
+              <Progress.Section
+                value={100 - ((s.positiveShare ?? 0) + (s.negativeShare ?? 0)) * 100}
+                color="gray.3"
+              />
               <Progress.Section value={(s.negativeShare ?? 0) * 100} color="red" />
             </Progress.Root>
             <Text size="xs" c="dimmed">
@@ -199,7 +213,12 @@ function IntentCard({ data }: { data: ObservedSession }) {
               <Text size="sm" className={classes.term}>
                 {t.term}
               </Text>
-              <Progress value={top > 0 ? (t.comments / top) * 100 : 0} size={6} color="orange" className={classes.termBar} />
+              <Progress
+                value={top > 0 ? (t.comments / top) * 100 : 0}
+                size={6}
+                color="orange"
+                className={classes.termBar}
+              />
               <Text size="sm" className={classes.number}>
                 {formatCount(t.comments)}
               </Text>

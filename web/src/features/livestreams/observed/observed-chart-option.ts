@@ -37,7 +37,9 @@ function tooltipFor(minute: ObservedMinute): string {
   });
   const extra = [
     minute.diamonds > 0 ? `💎 ${formatCount(minute.diamonds)} diamonds` : null,
-    minute.follows + minute.shares > 0 ? `${formatCount(minute.follows)} follows · ${formatCount(minute.shares)} shares` : null,
+    minute.follows + minute.shares > 0
+      ? `${formatCount(minute.follows)} follows · ${formatCount(minute.shares)} shares`
+      : null,
     minute.productEvents > 0 ? `🛒 ${formatCount(minute.productEvents)} product events` : null,
   ].filter((line): line is string => line !== null);
   return [
@@ -47,9 +49,17 @@ function tooltipFor(minute: ObservedMinute): string {
   ].join('');
 }
 
-export function observedChartOption(minutes: readonly ObservedMinute[], animate: boolean): SessionChartOption {
+export function observedChartOption(
+  minutes: readonly ObservedMinute[],
+  animate: boolean,
+): SessionChartOption {
   const series: SessionChartOption['series'] = OBSERVED_SERIES.map((s) => {
-    const base = { name: s.name, yAxisIndex: s.axis, data: minutes.map((m) => m[s.key]), itemStyle: { color: s.color } };
+    const base = {
+      name: s.name,
+      yAxisIndex: s.axis,
+      data: minutes.map((m) => m[s.key]),
+      itemStyle: { color: s.color },
+    };
     if (s.type === 'bar') return { ...base, type: 'bar' as const, barMaxWidth: 8, barGap: '0%', z: 1 };
     return {
       ...base,
@@ -57,7 +67,10 @@ export function observedChartOption(minutes: readonly ObservedMinute[], animate:
       symbol: 'none',
       connectNulls: s.key === 'viewersOnline',
       z: s.key === 'viewersOnline' ? 4 : 3,
-      lineStyle: { width: s.key === 'viewersOnline' ? 2.25 : 1.25, type: s.key === 'likes' ? ('dashed' as const) : ('solid' as const) },
+      lineStyle: {
+        width: s.key === 'viewersOnline' ? 2.25 : 1.25,
+        type: s.key === 'likes' ? ('dashed' as const) : ('solid' as const),
+      },
     };
   });
   const viewers = series[0] as LineSeriesOption;
@@ -66,7 +79,9 @@ export function observedChartOption(minutes: readonly ObservedMinute[], animate:
     symbol: 'none',
     lineStyle: { color: PRODUCT_MARK_COLOR, type: 'dashed', width: 1 },
     label: { show: false },
-    data: minutes.filter((m) => m.productEvents > 0).map((m) => ({ xAxis: String(m.minute), name: 'Product shown' })),
+    data: minutes
+      .filter((m) => m.productEvents > 0)
+      .map((m) => ({ xAxis: String(m.minute), name: 'Product shown' })),
   };
   return {
     animation: animate,
@@ -98,11 +113,29 @@ export function observedChartOption(minutes: readonly ObservedMinute[], animate:
       boundaryGap: true,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: chartColors.axisLine } },
-      axisLabel: { ...axisLabel, hideOverlap: true, formatter: (value: string) => formatMinute(Number(value)) },
+      axisLabel: {
+        ...axisLabel,
+        hideOverlap: true,
+        formatter: (value: string) => formatMinute(Number(value)),
+      },
     },
     yAxis: [
-      { type: 'value', min: 0, name: 'viewers', nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: chartColors.gridLine } } },
-      { type: 'value', min: 0, name: 'per minute', nameTextStyle: axisLabel, axisLabel, splitLine: { show: false } },
+      {
+        type: 'value',
+        min: 0,
+        name: 'viewers',
+        nameTextStyle: axisLabel,
+        axisLabel,
+        splitLine: { lineStyle: { color: chartColors.gridLine } },
+      },
+      {
+        type: 'value',
+        min: 0,
+        name: 'per minute',
+        nameTextStyle: axisLabel,
+        axisLabel,
+        splitLine: { show: false },
+      },
       { type: 'value', min: 0, show: false },
     ],
     series,
