@@ -9,7 +9,6 @@ import { sql } from '../../db/sql.ts';
 import { isUserError } from '../../shared/errors.ts';
 import { KINDS, IMPORT_KINDS } from '../kinds/index.ts';
 import { detectHeaderRow } from '../match/detect-header-row.ts';
-import { evaluateParser } from './evaluate-parser.ts';
 import { parseValueSql } from './parse-value.ts';
 import { VALUE_TYPES, type ParseContext } from './types.ts';
 
