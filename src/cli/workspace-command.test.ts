@@ -30,12 +30,16 @@ describe('aisle tasks, comms, notes and search (the real binary)', () => {
   });
   afterAll(() => tmp.remove());
 
-  it('logs a contact, adds and completes a weekly task, notes, and finds them by search', async () => {
+  // Each step starts the real binary (a few seconds each on a busy machine), hence the longer limits.
+  it('logs a contact and lists the seller timeline', { timeout: 180_000 }, async () => {
     const logged = await inDir('comms', 'log', '--seller', 'S1', '--channel', 'call', '--subject', 'Payday campaign call', '--next', 'Send brief', '--json');
     expect(logged.code).toBe(0);
     const communication = JSON.parse(logged.stdout) as { id: number; followUp: string; createdBy: string };
     expect(communication).toMatchObject({ followUp: 'open', createdBy: 'cli' });
     expect((await inDir('comms', '--seller', 'S1')).stdout).toMatch(/^#\d+ {2}\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}call {4}outbound Lumi Home — Payday campaign call\n {4}next: Send brief \(open\)\n$/);
+  });
+
+  it('adds and completes a weekly task, adds a note, and finds them all by search', { timeout: 180_000 }, async () => {
 
     const added = await inDir('tasks', 'add', 'Weekly payday check', '--seller', 'S1', '--due', '2026-01-05', '--repeat', 'weekly', '--tag', 'payday', '--json');
     const task = JSON.parse(added.stdout) as { id: number; recurrence: string };
@@ -55,7 +59,7 @@ describe('aisle tasks, comms, notes and search (the real binary)', () => {
     expect(search.hits.map((h) => h.kind).sort()).toEqual(['communication', 'note', 'task', 'task']);
   });
 
-  it('exports the tracker and imports it back without copies; bad input exits 1, bad options 2', async () => {
+  it('exports the tracker and imports it back without copies; bad input exits 1, bad options 2', { timeout: 180_000 }, async () => {
     const file = path.join(tmp.dir, 'tracker.xlsx');
     expect((await inDir('tasks', 'export', file)).code).toBe(0);
     const imported = JSON.parse((await inDir('tasks', 'import', file, '--json')).stdout) as { inserted: number; updated: number };
