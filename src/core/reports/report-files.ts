@@ -3,7 +3,7 @@
  * into a directory and record the run in `reports` (status running → done or failed, with the
  * error), so the archive shows every run — manual, CLI or scheduled — with its outcome.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
@@ -100,7 +100,9 @@ export async function generateReport(db: Database, options: GenerateOptions): Pr
     for (const format of options.formats) {
       const content = await renderFormat(model, format);
       const file = path.join(dir, reportFileName(options.kind, model.period, format));
-      await writeFile(file, content);
+      // Written aside and renamed: a stop mid-write never leaves a half file under the real name.
+      await writeFile(`${file}.partial`, content);
+      await rename(`${file}.partial`, file);
       files.push({ format, file, bytes: content.length });
     }
     await finish(db, id, 'done', { period: model.period, path: dir });
