@@ -116,6 +116,14 @@ describe('Workspace (real server)', () => {
     expect(task).toMatchObject({ sellerId: seller.id, status: 'todo', source: 'communication', sourceRef: String(communicationId) });
     taskId = task?.id ?? 0;
     await page.getByTestId('seller-tasks').locator(`[data-task-id="${taskId}"]`).waitFor();
+    // …and a note about the seller, linked to it from its page
+    await page.getByTestId('seller-new-note').click();
+    await page.getByTestId('note-title-input').fill(`Call notes ${WORD}`);
+    await page.getByTestId('note-body-input').fill('Payday live on the 25th.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByTestId('seller-notes').getByText(`Call notes ${WORD}`).waitFor();
+    const notes = await api<{ notes: { sellerId: string | null }[] }>(`/api/notes?q=${WORD}`);
+    expect(notes.notes.map((n) => n.sellerId)).toEqual([seller.id]);
     await page.getByTestId('seller-communications').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}seller-workspace-cards.png`, fullPage: true });
     expect(problems).toEqual([]);
@@ -144,8 +152,8 @@ describe('Workspace (real server)', () => {
     await page.getByTestId('search-input').fill(`${WORD} payday`);
     await page.getByTestId('search-submit').click();
     const hits = page.getByTestId('search-hit');
-    await hits.nth(1).waitFor();
-    expect((await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).sort()).toEqual(['communication', 'task']);
+    await hits.nth(2).waitFor();
+    expect((await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).sort()).toEqual(['communication', 'note', 'task']);
     await page.screenshot({ path: `${SCREENSHOTS}workspace-search.png`, fullPage: true });
 
     await page.getByTestId('tab-log').click();

@@ -11,18 +11,28 @@ export interface NoteFormModalProps {
   opened: boolean;
   /** The note to edit; null for a new one. */
   note: Note | null;
+  /** The seller a new note is about (from the seller page). */
+  seller?: { id: string; name: string } | null;
   onClose: () => void;
 }
 
-export function NoteFormModal({ opened, note, onClose }: NoteFormModalProps) {
+export function NoteFormModal({ opened, note, seller, onClose }: NoteFormModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={note ? 'Edit note' : 'New note'} centered size="lg">
-      {opened ? <NoteForm note={note} onClose={onClose} /> : null}
+      {opened ? <NoteForm note={note} seller={seller ?? null} onClose={onClose} /> : null}
     </Modal>
   );
 }
 
-function NoteForm({ note, onClose }: { note: Note | null; onClose: () => void }) {
+function NoteForm({
+  note,
+  seller: forSeller,
+  onClose,
+}: {
+  note: Note | null;
+  seller: { id: string; name: string } | null;
+  onClose: () => void;
+}) {
   const create = useCreateNote();
   const update = useUpdateNote();
   const saving = note ? update : create;
@@ -30,7 +40,7 @@ function NoteForm({ note, onClose }: { note: Note | null; onClose: () => void })
   const [bodyMd, setBodyMd] = useState(note?.bodyMd ?? '');
   const [tags, setTags] = useState<string[]>(note?.tags ?? []);
   const [seller, setSeller] = useState(
-    note?.sellerId ? { id: note.sellerId, name: note.sellerName ?? note.sellerId } : null,
+    note?.sellerId ? { id: note.sellerId, name: note.sellerName ?? note.sellerId } : forSeller,
   );
   const [submitted, setSubmitted] = useState(false);
   const titleProblem = title.trim() ? null : 'Give the note a title.';
