@@ -104,8 +104,8 @@ export function TaskList({ tasks, today, owners, canWrite, onOpen }: TaskListPro
                 <Table.Td>
                   <Text size="sm">{t.owner ?? '—'}</Text>
                 </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={DUE_COLORS[t.dueState]} tt="none">
+                <Table.Td style={{ minWidth: 150 }}>
+                  <Badge size="sm" variant="light" color={DUE_COLORS[t.dueState]} tt="none" style={{ overflow: 'visible' }}>
                     {dueText(t.dueAt, t.dueState, today)}
                   </Badge>
                 </Table.Td>
