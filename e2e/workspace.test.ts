@@ -162,6 +162,13 @@ describe('Workspace (real server)', () => {
     await page.goto(`${server.url}/workspace?tab=tasks&view=list`);
     await page.getByTestId('task-list').waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}workspace-list.png`, fullPage: false });
+    // bulk edit from the list: select the task, set its status, apply
+    await page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`).getByRole('checkbox').check();
+    await page.getByTestId('bulk-status').click();
+    await page.getByRole('option', { name: 'Doing' }).click();
+    await page.getByTestId('bulk-apply').click();
+    await page.getByTestId('bulk-bar').waitFor({ state: 'detached' });
+    expect(await taskStatus(taskId)).toBe('doing');
     expect(problems).toEqual([]);
   });
 
