@@ -39,6 +39,8 @@ export interface TaskFilter {
   sourceRef?: string;
   tag?: string;
   due?: 'overdue' | 'today' | 'soon' | 'none';
+  /** Done tasks only when completed on or after this date (the board's recent Done column). */
+  doneSince?: string;
   q?: string;
   limit?: number;
   offset?: number;
@@ -58,6 +60,7 @@ function conditions(filter: TaskFilter, today: string): Sql[] {
   if (filter.sellerId) where.push(sql`t.seller_id = ${filter.sellerId}`);
   if (filter.source) where.push(sql`t.source = ${filter.source}`);
   if (filter.sourceRef) where.push(sql`t.source_ref = ${filter.sourceRef}`);
+  if (filter.doneSince) where.push(sql`(t.status <> 'done' OR t.completed_at >= CAST(${filter.doneSince} AS DATE))`);
   if (filter.tag) where.push(sql`list_contains(t.tags, ${filter.tag.trim().toLowerCase()})`);
   if (filter.due) {
     const state = dueStateSql(sql`t.due_at`, sql`t.status = 'done'`, today);

@@ -99,6 +99,12 @@ describe('tasks', () => {
     expect(overdue.tasks.map((t) => t.title)).toEqual(['Send the Q4 plan']);
     expect((await listTasks(db, today, { q: 'q4 lumi' })).tasks.map((t) => t.title)).toEqual(['Send the Q4 plan']);
     expect((await listTasks(db, today, { q: '100%' })).total).toBe(0);
+    // the board's Done column: done tasks completed since a date, open ones always
+    await db.run(sql`UPDATE tasks SET completed_at = TIMESTAMPTZ '2020-01-01 00:00:00+00' WHERE title = 'Bulk A'`);
+    const recent = await listTasks(db, today, { doneSince: addDays(today, -14) });
+    expect(recent.tasks.map((t) => t.title)).not.toContain('Bulk A');
+    expect(recent.tasks.map((t) => t.title)).toContain('Send the Q4 plan');
+    expect(recent.tasks.some((t) => t.status === 'done')).toBe(true);
     const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM tasks`);
     expect((await listTasks(db, today)).total).toBe(row?.n);
   });

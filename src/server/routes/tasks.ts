@@ -71,6 +71,7 @@ const filter = z.object({
   sourceRef: z.string().max(300).optional(),
   tag: z.string().max(40).optional(),
   due: z.enum(['overdue', 'today', 'soon', 'none']).optional(),
+  doneSince: date.optional(),
   q: z.string().max(200).optional(),
 });
 const reminderItem = z.object({

@@ -8,12 +8,14 @@ import { STATUS_LABELS, STATUSES } from './workspace-format';
 
 export interface TaskBoardProps {
   tasks: Task[];
+  /** The Done column's heading, when it shows only recent tasks. */
+  doneLabel?: string;
   today: string;
   onMove?: (task: Task, status: TaskStatus) => void;
   onOpen?: (task: Task) => void;
 }
 
-export function TaskBoard({ tasks, today, onMove, onOpen }: TaskBoardProps) {
+export function TaskBoard({ tasks, doneLabel, today, onMove, onOpen }: TaskBoardProps) {
   const [over, setOver] = useState<TaskStatus | null>(null);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" data-testid="task-board">
@@ -49,7 +51,7 @@ export function TaskBoard({ tasks, today, onMove, onOpen }: TaskBoardProps) {
           >
             <Group justify="space-between" mb="xs" px={4}>
               <Text size="sm" fw={600}>
-                {STATUS_LABELS[status]}
+                {status === 'done' && doneLabel ? doneLabel : STATUS_LABELS[status]}
               </Text>
               <Badge size="sm" variant="default">
                 {column.length}

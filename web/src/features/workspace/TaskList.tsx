@@ -105,7 +105,13 @@ export function TaskList({ tasks, today, owners, canWrite, onOpen }: TaskListPro
                   <Text size="sm">{t.owner ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td style={{ minWidth: 150 }}>
-                  <Badge size="sm" variant="light" color={DUE_COLORS[t.dueState]} tt="none" style={{ overflow: 'visible' }}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={DUE_COLORS[t.dueState]}
+                    tt="none"
+                    style={{ overflow: 'visible' }}
+                  >
                     {dueText(t.dueAt, t.dueState, today)}
                   </Badge>
                 </Table.Td>

@@ -14,6 +14,9 @@ import { TaskQuickModal } from './TaskQuickModal';
 import { TrackerImportButton, TrackerImportResult } from './TrackerImportButton';
 import { taskExportUrl, type Task, type TaskFilter } from './workspace-api';
 import { useImportTracker, useTasks, useUpdateTask, useWorkspaceOptions } from './use-workspace';
+import { addDays } from './workspace-format';
+
+const DONE_DAYS_ON_BOARD = 14;
 
 export function TasksPanel() {
   const [params, setParams] = useSearchParams();
@@ -33,8 +36,10 @@ export function TasksPanel() {
     status: showDone || view === 'board' ? undefined : 'todo,doing,waiting',
     limit: 500,
   };
-  const tasks = useTasks(filter);
   const options = useWorkspaceOptions();
+  // The board's Done column keeps the last two weeks; the list shows every done task on request.
+  if (view === 'board' && options.data) filter.doneSince = addDays(options.data.today, -DONE_DAYS_ON_BOARD);
+  const tasks = useTasks(filter, view !== 'board' || options.data !== undefined || options.isError);
   const canWrite = useCan('write');
   const move = useUpdateTask();
   const upload = useImportTracker();
@@ -130,6 +135,7 @@ export function TasksPanel() {
           ) : null}
           {view === 'board' ? (
             <TaskBoard
+              doneLabel={`Done (last ${DONE_DAYS_ON_BOARD} days)`}
               tasks={tasks.data.tasks}
               today={today}
               onMove={

@@ -34,8 +34,9 @@ export function useSellerFollowUp(sellerId: string) {
   });
 }
 
-export function useTasks(filter: TaskFilter) {
+export function useTasks(filter: TaskFilter, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['tasks', filter],
     queryFn: ({ signal }) => fetchTasks(filter, signal),
     placeholderData: keepPreviousData,

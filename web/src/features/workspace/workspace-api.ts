@@ -115,6 +115,8 @@ export interface CommunicationFilter {
 
 export interface TaskFilter {
   status?: string;
+  /** Done tasks only when completed on or after this date. */
+  doneSince?: string;
   mine?: boolean;
   sellerId?: string;
   q?: string;
@@ -159,6 +161,7 @@ export interface BulkEdit {
 
 const taskQuery = (f: TaskFilter) => ({
   status: f.status,
+  doneSince: f.doneSince,
   mine: f.mine ? 'true' : undefined,
   sellerId: f.sellerId,
   q: f.q,
