@@ -180,7 +180,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     const session = await api<{ session: { seller_id: string; started_at: string } }>(`/api/livestreams/${encodeURIComponent(sessionId)}`);
     await importCsv(
       'livestreams',
-      'hostile-livestreams.csv',
+      `live ${IMG}.csv`,
       `Session ID,Creator ID,Host,Title,Start time\n${csv([sessionId, session.session.seller_id, LIVE.host, LIVE.title, session.session.started_at])}\n`,
     );
   }, 300_000);
@@ -272,6 +272,12 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     await visit(manager, '/settings/alerts', [RULE_NAME]);
     await visit(manager, '/settings/rubric', [RUBRIC_LABEL]);
     await visit(manager, '/settings/targets', []);
+    // an upload keeps its name with anything but letters, digits, dot, dash and underscore replaced
+    const history = await apiJson<{ imports: { file: string; kind: string }[] }>(running().server, cookies.admin, '/api/imports');
+    const liveFile = history.imports.find((i) => i.kind === 'livestreams')?.file ?? '';
+    expect(liveFile).toMatch(/^live_img_src_x_onerror_.*window\.__xss.*\.csv$/);
+    expect(liveFile).not.toMatch(/[<>"=]/);
+    await visit(admin, '/imports', [liveFile]);
     await visit(manager, '/reports?tab=sections', []);
     await visit(manager, '/reports', []);
     const frame = manager.page.frameLocator('[data-testid="report-preview"]');
