@@ -1,11 +1,13 @@
 // Hostile text in everything a user can type or import, against the real `aisle serve` with the e2e
-// demo, in a real Chromium: seller name/shop/brand/city (a `sellers` import), livestream title and
-// host (a `livestreams` import), notes, communications, tasks, a review's notes, a minute note,
-// alert rule and saved view names, report commentary, token names, user display names, rubric
+// demo, in a real Chromium: seller name/shop/brand/city (a `sellers` import) and contact/account
+// manager (the profile PATCH), livestream title and host (a `livestreams` import, under a hostile
+// file name), notes, communications, tasks, a review's notes, a minute note, alert rule and saved
+// view names, a campaign day label, report commentary, token names, user display names, rubric
 // labels and anchors, and an opportunity's dismiss reason. Every page that shows them runs with
-// `window.__xss` undefined, no dialog and no console error, and shows the payload as literal text;
-// the weekly report keeps it literal in the PDF, escaped in the slides, inert text in the workbook,
-// and inert when its HTML is opened in the browser.
+// `window.__xss` undefined, no dialog and no console error, and shows the payload as literal text —
+// the session chart's HTML tooltip included; the weekly report keeps it literal in the PDF, escaped
+// in the slides, inert text in the workbook, and inert when its HTML is opened in the browser. A
+// control first proves the payloads do fire when a page does inject them.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,6 +48,7 @@ const MINUTE_NOTE = `Minute ${IMG}`;
 const RULE_NAME = `Rule ${SCRIPT}`;
 const VIEW_NAME = `View ${IMG}`;
 const TOKEN_NAME = `Token ${SVG}`;
+const CAMPAIGN_LABEL = `Sale ${SCRIPT}`;
 const COMMENTARY = ALL.join('\n\n');
 const DISMISS_REASON = `Reason ${IMG} ${FORMULA}`;
 const RUBRIC_LABEL = `Label ${SCRIPT}`;
@@ -161,6 +164,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     await send('analyst', 'PUT', `/api/reviews/sessions/${encodeURIComponent(reviewedId)}`, { scores, notes: REVIEW_NOTES, tags: ['strong_hook'] });
 
     await send('manager', 'POST', '/api/alert-rules', { name: RULE_NAME, kind: 'threshold', metric: 'gmv', comparator: '>', threshold: 0, grain: 'day', severity: 'critical' });
+    await send('manager', 'PUT', '/api/campaign-days', { days: [{ date: '2026-12-12', label: CAMPAIGN_LABEL }] });
     await send('manager', 'POST', '/api/alerts/scan', { asOf: '2026-11-22', days: 1 });
     const alerts = await api<{ alerts: { ruleName: string | null }[] }>('/api/alerts');
     expect(alerts.alerts.some((a) => a.ruleName === RULE_NAME)).toBe(true);
@@ -268,7 +272,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     const analyst = await open('analyst');
     await visit(analyst, '/settings/tokens', [TOKEN_NAME]);
     const manager = await open('manager');
-    await visit(manager, '/settings/alert-rules', [RULE_NAME]);
+    await visit(manager, '/settings/alert-rules', [RULE_NAME, CAMPAIGN_LABEL]);
     await visit(manager, '/settings/alerts', [RULE_NAME]);
     await visit(manager, '/settings/rubric', [RUBRIC_LABEL]);
     await visit(manager, '/settings/targets', []);
