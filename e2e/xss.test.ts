@@ -216,6 +216,14 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     expect(note?.bodyHtml).toContain('&lt;script&gt;');
   });
 
+  it('the pages carry a policy that refuses inline script as a second line of defence', async () => {
+    const { server } = running();
+    const response = await fetch(`${server.url}/sellers/${encodeURIComponent(sellerId)}`, { headers: { cookie: cookies.analyst } });
+    expect(response.status).toBe(200);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["script-src 'self'", "script-src-attr 'none'", "object-src 'none'"]) expect(policy).toContain(directive);
+  });
+
   it('the seller page, the grid and the Overview show the payloads as text and run none', async () => {
     const analyst = await open('analyst');
     await visit(analyst, `/sellers/${encodeURIComponent(sellerId)}`, [SELLER.name, SELLER.shop, NOTE.title, CONTACT.subject, TASK.title, ANALYST.name]);
