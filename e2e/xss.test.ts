@@ -137,7 +137,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     const api = <T>(url: string) => apiJson<T>(server as AisleServer, cookies.admin, url);
 
     // the week's top seller: it is in the report's top sellers and on the Overview
-    const top = (await api<{ rows: { id: string }[] }>('/api/sellers?pageSize=1&sort=gmv&dir=desc')).rows[0];
+    const top = (await api<{ rows: { id: string }[] }>('/api/sellers?pageSize=1&sort=gmv&dir=desc&from=2026-11-16&to=2026-11-22')).rows[0];
     if (!top) throw new Error('the demo has no seller');
     sellerId = top.id;
     const queue = await api<{ rows: { id: string }[] }>('/api/reviews/queue?from=2026-11-16&to=2026-11-22&limit=5');
@@ -164,7 +164,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     await send('analyst', 'PUT', `/api/reviews/sessions/${encodeURIComponent(reviewedId)}`, { scores, notes: REVIEW_NOTES, tags: ['strong_hook'] });
 
     await send('manager', 'POST', '/api/alert-rules', { name: RULE_NAME, kind: 'threshold', metric: 'gmv', comparator: '>', threshold: 0, grain: 'day', severity: 'critical' });
-    await send('manager', 'PUT', '/api/campaign-days', { days: [{ date: '2026-12-12', label: CAMPAIGN_LABEL }] });
+    await send('manager', 'PUT', '/api/campaign-days', { days: [{ date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10), label: CAMPAIGN_LABEL }] });
     await send('manager', 'POST', '/api/alerts/scan', { asOf: '2026-11-22', days: 1 });
     const alerts = await api<{ alerts: { ruleName: string | null }[] }>('/api/alerts');
     expect(alerts.alerts.some((a) => a.ruleName === RULE_NAME)).toBe(true);
@@ -228,7 +228,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     const analyst = await open('analyst');
     await visit(analyst, `/sellers/${encodeURIComponent(sellerId)}`, [SELLER.name, SELLER.shop, NOTE.title, CONTACT.subject, TASK.title, ANALYST.name]);
     await analyst.page.screenshot({ path: `${SCREENSHOTS}xss-seller-page.png`, fullPage: true });
-    await visit(analyst, '/sellers', [SELLER.name]);
+    await visit(analyst, '/sellers?q=HYPERLINK', [SELLER.name]);
     await analyst.page.getByTestId('saved-views').click();
     await analyst.page.getByTestId('saved-views-menu').getByText(VIEW_NAME).waitFor();
     await expectInert(analyst, 'saved views menu');
@@ -255,7 +255,7 @@ describe('XSS payloads in every user-editable text (real server, demo data)', ()
     await inTooltip.waitFor();
     await expectInert(analyst, 'session chart tooltip');
     await visit(analyst, `/livestreams/${encodeURIComponent(reviewedId)}`, [REVIEW_NOTES]);
-    await visit(analyst, '/livestreams?period=last_28_days&q=Live', [LIVE.title]);
+    await visit(analyst, '/livestreams?from=2026-11-16&to=2026-11-22&q=Live', [LIVE.title]);
     await visit(analyst, '/livestreams?tab=queue&week=2026-11-16', [LIVE.title]);
     await visit(analyst, '/livestreams?tab=best-practices', []);
     await visit(analyst, '/livestreams?tab=calibration', []);
