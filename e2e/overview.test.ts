@@ -41,7 +41,7 @@ const SECTIONS = [
   { label: 'Sellers', path: '/sellers', planned: false },
   { label: 'Opportunities', path: '/opportunities', planned: false },
   { label: 'Livestreams', path: '/livestreams', planned: false },
-  { label: 'Reports', path: '/reports', planned: true },
+  { label: 'Reports', path: '/reports', planned: false },
   { label: 'Imports', path: '/imports', planned: false },
   { label: 'Workspace', path: '/workspace', planned: false },
   { label: 'Settings', path: '/settings/users', planned: false },
