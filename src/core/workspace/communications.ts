@@ -14,6 +14,7 @@ import { todayIn } from '../shared/dates.ts';
 import type { Actor } from '../auth/actor.ts';
 import { writeAudit } from '../auth/audit-log.ts';
 import { reevaluateContactRules } from '../sellers/opportunities/evaluate-opportunities.ts';
+import { serialized } from '../sellers/segments/recompute.ts';
 import { getCommunication, type Communication } from './communication-query.ts';
 import { CHANNELS, checkSeller, DIRECTIONS, oneOf, optionalDate, optionalText, requiredText, type Channel, type Direction } from './workspace-fields.ts';
 
@@ -69,7 +70,8 @@ export async function logCommunication(db: Database, actor: Actor, input: Commun
   const { timezone } = await getSettings(db);
   const v = cleanCommunication(input, timezone);
   const today = todayIn(timezone);
-  return db.transaction(async (tx) => {
+  // After any running seller-map recompute: both rewrite the contact rules' opportunities (DuckDB would refuse one).
+  return serialized(db, () => db.transaction(async (tx) => {
     const sellerId = await checkSeller(tx, input.sellerId);
     if (!sellerId) throw new UserError('a communication is with a seller', { details: { field: 'sellerId' }, hint: 'give the seller id' });
     const [row] = await tx.query<{ id: number }>(sql`
@@ -82,13 +84,13 @@ export async function logCommunication(db: Database, actor: Actor, input: Commun
     await writeAudit(tx, actor, { action: 'create', entity: 'communication', entityId: row.id, after: auditView(communication) });
     await reevaluateContactRules(tx);
     return communication;
-  });
+  }));
 }
 
 export async function updateCommunication(db: Database, actor: Actor, id: number, input: CommunicationInput): Promise<Communication> {
   const { timezone } = await getSettings(db);
   const today = todayIn(timezone);
-  return db.transaction(async (tx) => {
+  return serialized(db, () => db.transaction(async (tx) => {
     const before = await getCommunication(tx, id, today);
     if (input.sellerId !== undefined && input.sellerId !== before.sellerId) {
       throw new UserError('a communication stays with its seller', { code: 'refused', hint: 'delete it and log it again with the right seller' });
@@ -102,17 +104,17 @@ export async function updateCommunication(db: Database, actor: Actor, id: number
     await writeAudit(tx, actor, { action: 'update', entity: 'communication', entityId: id, before: auditView(before), after: auditView(after) });
     await reevaluateContactRules(tx);
     return after;
-  });
+  }));
 }
 
 export async function deleteCommunication(db: Database, actor: Actor, id: number): Promise<void> {
   const today = await getSettings(db).then((s) => todayIn(s.timezone));
-  await db.transaction(async (tx) => {
+  await serialized(db, () => db.transaction(async (tx) => {
     const before = await getCommunication(tx, id, today);
     const [task] = await tx.query<{ id: number }>(sql`SELECT id FROM tasks WHERE source = 'communication' AND source_ref = ${String(id)} LIMIT 1`);
     if (task) throw new UserError(`task #${task.id} follows up this communication`, { code: 'conflict', hint: 'delete or relink that task first' });
     await tx.run(sql`DELETE FROM communications WHERE id = ${id}`);
     await writeAudit(tx, actor, { action: 'delete', entity: 'communication', entityId: id, before: auditView(before) });
     await reevaluateContactRules(tx);
-  });
+  }));
 }

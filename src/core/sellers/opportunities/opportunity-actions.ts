@@ -13,6 +13,7 @@ import { getSettings } from '../../shared/settings.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { writeAudit } from '../../auth/audit-log.ts';
 import { reevaluateContactRules } from './evaluate-opportunities.ts';
+import { serialized } from '../segments/recompute.ts';
 import { getOpportunity, type Opportunity } from './opportunity-list.ts';
 import type { OpportunityRef } from './opportunity-decisions.ts';
 
@@ -124,7 +125,8 @@ export async function logContactFromOpportunity(db: Database, actor: Actor, ref:
   const at = input.at ? new Date(input.at) : new Date();
   if (Number.isNaN(at.getTime())) throw new UserError(`"${input.at}" is not a date and time`, { details: { field: 'at' } });
   if (at.getTime() > Date.now() + 5 * 60_000) throw new UserError('a contact cannot be logged in the future', { details: { field: 'at' } });
-  return db.transaction(async (tx) => {
+  // After any running seller-map recompute: both rewrite the contact rules' opportunities.
+  return serialized(db, () => db.transaction(async (tx) => {
     const o = await getOpportunity(tx, ref.rule, ref.subject, today);
     if (!o.sellerId) throw new UserError('this opportunity is about a subcategory, not a seller', { code: 'refused', hint: 'log the contact from a seller opportunity or the seller page' });
     const [row] = await tx.query<{ id: number; at: string }>(sql`
@@ -137,5 +139,5 @@ export async function logContactFromOpportunity(db: Database, actor: Actor, ref:
     await writeAudit(tx, actor, { action: 'create', entity: 'communication', entityId: row.id, after: { ...contact, opportunity: o.key } });
     await reevaluateContactRules(tx);
     return contact;
-  });
+  }));
 }
