@@ -289,6 +289,11 @@ describe('Overview (real server, demo data)', () => {
           return new URL(page.url()).searchParams.get(field === 'custom-from' ? 'from' : 'to');
         }, { timeout: 15_000 })
         .toBe(value);
+      // The page has drawn the new range before the next field is typed: a date field also reports
+      // on blur, and a render older than the URL must not be what it reports.
+      if (field === 'custom-from') {
+        await expect.poll(() => textOf(page, 'overview-range'), { timeout: 15_000 }).toMatch(/^1–23 Nov 2026/);
+      }
     }
     await expect
       .poll(() => new URL(page.url()).search)

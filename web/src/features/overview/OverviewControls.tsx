@@ -2,6 +2,7 @@
 // picker. They only change the view in the URL; the page follows the URL.
 import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { DateRange } from './overview-api';
+import type { OverviewViewUpdate } from './use-overview-view';
 import {
   COMPARISON_OPTIONS,
   customRangeProblem,
@@ -14,7 +15,7 @@ import classes from './OverviewPage.module.css';
 
 export interface OverviewControlsProps {
   view: OverviewView;
-  onChange: (view: OverviewView) => void;
+  onChange: (update: OverviewViewUpdate) => void;
   /** The range on screen: a new custom range starts from it. */
   shown: DateRange | null;
   /** The latest day with data: the custom range's latest sensible day. */
@@ -34,7 +35,7 @@ export function OverviewControls({ view, onChange, shown, asOf }: OverviewContro
   };
   const chooseComparison = (value: string) => {
     const compare = COMPARISON_OPTIONS.find((option) => option.value === value)?.value;
-    if (compare) onChange({ ...view, compare: compare satisfies Comparison });
+    if (compare) onChange((current) => ({ ...current, compare: compare satisfies Comparison }));
   };
   return (
     <Stack gap={8} className={classes.controls}>
@@ -76,7 +77,13 @@ export function OverviewControls({ view, onChange, shown, asOf }: OverviewContro
               aria-label="First day"
               value={view.from ?? ''}
               max={view.to ?? asOf ?? undefined}
-              onChange={(event) => onChange({ ...view, from: event.currentTarget.value || null })}
+              onChange={(event) => {
+                const from = event.currentTarget.value || null;
+                // A date field also reports on blur; the value this render showed is no edit (it may
+                // be a render older than the URL, and would write an earlier day back).
+                if (from === view.from) return;
+                onChange((current) => ({ ...current, from }));
+              }}
               error={problem !== null}
               data-testid="custom-from"
               className={classes.date}
@@ -90,7 +97,11 @@ export function OverviewControls({ view, onChange, shown, asOf }: OverviewContro
               aria-label="Last day"
               value={view.to ?? ''}
               min={view.from ?? undefined}
-              onChange={(event) => onChange({ ...view, to: event.currentTarget.value || null })}
+              onChange={(event) => {
+                const to = event.currentTarget.value || null;
+                if (to === view.to) return;
+                onChange((current) => ({ ...current, to }));
+              }}
               error={problem !== null}
               data-testid="custom-to"
               className={classes.date}
