@@ -47,32 +47,18 @@ import {
   type Outcome,
 } from './practice-features.ts';
 import { rubricLabels, tagKind, tagLabel } from './review-labels.ts';
+import { byEvidence, pickHighlights } from './highlights.ts';
+import { DELTA_THRESHOLDS, mannWhitney, POINT_THRESHOLDS, sizeOf, strengthOf, twoProportionZ, type Size, type Strength } from './statistics.ts';
+
+export { DELTA_THRESHOLDS, MODERATE_Z, mannWhitney, POINT_THRESHOLDS, sizeOf, STRONG_Z, strengthOf, twoProportionZ } from './statistics.ts';
+export type { Size, Strength } from './statistics.ts';
+export { HIGHLIGHTS, pickHighlights } from './highlights.ts';
 
 /** Longest range compared at once (a quarter), as for the session list. */
 export const MAX_RANGE_DAYS = 92;
-/** |z| from which a difference is called strong / moderate. */
-export const STRONG_Z = 2.5;
-export const MODERATE_Z = 1.5;
-/** Findings shown as the headline of a comparison. */
-export const HIGHLIGHTS = 5;
 /** Reviews naming a best practice shown as examples. */
 export const EXAMPLES = 6;
 const PRACTICE_TAGS = REVIEW_TAGS.filter((t) => t.kind === 'best_practice').map((t) => t.key);
-
-export type Strength = 'strong' | 'moderate' | 'weak';
-export type Size = 'negligible' | 'small' | 'medium' | 'large';
-
-/** Cliff's delta thresholds (Romano et al.) for numeric findings. */
-export const DELTA_THRESHOLDS = { small: 0.147, medium: 0.33, large: 0.474 } as const;
-/** Gap thresholds in share points for start hours and tags. */
-export const POINT_THRESHOLDS = { small: 0.05, medium: 0.15, large: 0.3 } as const;
-
-export function sizeOf(effect: number, thresholds: { small: number; medium: number; large: number }): Size {
-  const e = Math.abs(effect);
-  if (e >= thresholds.large) return 'large';
-  if (e >= thresholds.medium) return 'medium';
-  return e >= thresholds.small ? 'small' : 'negligible';
-}
 
 export interface BestPracticesRequest {
   from?: string;
@@ -172,29 +158,6 @@ export interface PracticeExample {
   rubricScore: number | null;
   /** Whether the session is in its subcategory's top quartile; null when it was not ranked. */
   topQuartile: boolean | null;
-}
-
-export function strengthOf(z: number): Strength {
-  const size = Math.abs(z);
-  if (size >= STRONG_Z) return 'strong';
-  return size >= MODERATE_Z ? 'moderate' : 'weak';
-}
-
-/** Mann–Whitney from the top group's rank sum: probability of superiority and z (no tie correction). */
-export function mannWhitney(rankSumTop: number, nTop: number, nRest: number): { superiority: number; z: number } {
-  if (nTop === 0 || nRest === 0) return { superiority: 0.5, z: 0 };
-  const u = rankSumTop - (nTop * (nTop + 1)) / 2;
-  const pairs = nTop * nRest;
-  const sigma = Math.sqrt((pairs * (nTop + nRest + 1)) / 12);
-  return { superiority: u / pairs, z: sigma === 0 ? 0 : (u - pairs / 2) / sigma };
-}
-
-/** Two-proportion z with the pooled share. */
-export function twoProportionZ(hitTop: number, nTop: number, hitRest: number, nRest: number): number {
-  if (nTop === 0 || nRest === 0) return 0;
-  const pooled = (hitTop + hitRest) / (nTop + nRest);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / nTop + 1 / nRest));
-  return se === 0 ? 0 : (hitTop / nTop - hitRest / nRest) / se;
 }
 
 export async function resolveRange(executor: Executor, request: { from?: string; to?: string }): Promise<{ from: string; to: string; asOf: string | null }> {
@@ -317,41 +280,6 @@ function shareFinding(row: ShareRow): ShareFinding {
     restSessions: nRest,
     sentence,
   };
-}
-
-const STRENGTH_RANK: Record<Strength, number> = { strong: 2, moderate: 1, weak: 0 };
-const effectOf = (f: NumericFinding | ShareFinding) => Math.abs('effect' in f ? f.effect : f.difference);
-/** Strongest evidence first, then the larger difference. */
-const byEvidence = (a: NumericFinding | ShareFinding, b: NumericFinding | ShareFinding) =>
-  STRENGTH_RANK[b.strength] - STRENGTH_RANK[a.strength] || effectOf(b) - effectOf(a);
-
-/**
- * Whether a finding says something about what the best *do*: a difference of some size with at
- * least moderate evidence; for tags, a best practice the top quartile carries more often or an issue
- * it carries less often (workflow tags like "follow up" describe the review, not the session).
- */
-function tellsAPractice(f: NumericFinding | ShareFinding): boolean {
-  if (f.strength === 'weak' || f.size === 'negligible') return false;
-  if ('effect' in f) return f.direction !== 'same';
-  if (f.kind === 'start_hour') return f.difference > 0;
-  if (f.tagKind === 'best_practice') return f.difference > 0;
-  return f.tagKind === 'issue' && f.difference < 0;
-}
-
-/** Up to `HIGHLIGHTS` findings, largest first, taking one from each section in turn. */
-export function pickHighlights(sections: (NumericFinding | ShareFinding)[][]): string[] {
-  const queues = sections
-    .map((findings) => findings.filter(tellsAPractice).sort((a, b) => effectOf(b) - effectOf(a)))
-    .filter((q) => q.length > 0)
-    .sort((a, b) => effectOf(b[0]!) - effectOf(a[0]!));
-  const picked: string[] = [];
-  for (let round = 0; picked.length < HIGHLIGHTS && queues.some((q) => q.length > round); round += 1) {
-    for (const queue of queues) {
-      const finding = queue[round];
-      if (finding && picked.length < HIGHLIGHTS) picked.push(finding.sentence);
-    }
-  }
-  return picked;
 }
 
 export async function getBestPractices(executor: Executor, request: BestPracticesRequest = {}): Promise<BestPractices> {
