@@ -145,10 +145,13 @@ describe('reviews and rubric over HTTP', () => {
     const managers = reviews.find((r) => r.reviewer === 'manager@test.aisle');
     const analysts = reviews.find((r) => r.reviewer === 'analyst@test.aisle');
     if (!managers || !analysts) throw new Error('c7 should have two reviews');
+    // The session page is cached until a write: read it now, so the deletions must replace it.
+    expect((await get('viewer', '/api/livestreams/c7')).json()).toMatchObject({ reviews: 2 });
     expect((await send('analyst', 'DELETE', `/api/reviews/${managers.id}`)).statusCode).toBe(422);
     expect((await send('analyst', 'DELETE', `/api/reviews/${analysts.id}`)).statusCode).toBe(204);
     expect((await send('admin', 'DELETE', `/api/reviews/${managers.id}`)).statusCode).toBe(204);
     expect((await get('viewer', '/api/reviews/sessions/c7')).json<SessionReviewsBody>().reviews).toEqual([]);
+    expect((await get('viewer', '/api/livestreams/c7')).json()).toMatchObject({ reviews: 0, rubricScore: null });
     const audit = await db.query<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'livestream_review' ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'create', 'create', 'delete', 'delete']);
   });

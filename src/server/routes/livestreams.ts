@@ -11,12 +11,13 @@ import { livestreamLeaderboard } from '../../core/livestreams/leaderboard.ts';
 import { livestreamListOptions } from '../../core/livestreams/list-options.ts';
 import { addMinuteNote, deleteMinuteNote } from '../../core/livestreams/minute-notes.ts';
 import { getMinuteTimeline } from '../../core/livestreams/minute-timeline.ts';
-import { getLivestream } from '../../core/livestreams/session-detail.ts';
+import { getLivestream, type LivestreamDetail } from '../../core/livestreams/session-detail.ts';
 import { listLivestreams } from '../../core/livestreams/session-list.ts';
 import type { ScoreBand } from '../../core/livestreams/session-metrics.ts';
 import type { QualityBand } from '../../core/livestreams/reviews/review-scores.sql.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
+import { VersionedCache, writeVersion } from '../versioned-cache.ts';
 import {
   detailResponse,
   leaderboardQuery,
@@ -35,6 +36,8 @@ const TAGS = ['livestreams'];
 
 export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context;
+  // A session page is read far more often than anything it shows changes: reused until a write.
+  const details = new VersionedCache<LivestreamDetail>(500);
   return async (app) => {
     app.get(
       '/api/livestreams',
@@ -82,7 +85,7 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'read' },
         schema: { tags: TAGS, summary: 'One session: funnel, peer benchmarks, funnel decomposition and host trend', params: sessionId, response: { 200: detailResponse } },
       },
-      async (request) => getLivestream(db, request.params.id),
+      async (request) => details.get(request.params.id, writeVersion(db), () => getLivestream(db, request.params.id)),
     );
     app.get(
       '/api/livestreams/:id/timeline',

@@ -15,11 +15,12 @@ import { listSellers, MAX_PAGE_SIZE, type SellerFilters, type SellerListRequest 
 import { sellerListOptions } from '../../core/sellers/seller-list-options.ts';
 import { sellersTable } from '../../core/sellers/seller-export.ts';
 import { mergeSellers } from '../../core/sellers/seller-merge.ts';
-import { sellerPerformance } from '../../core/sellers/seller-360.ts';
+import { sellerPerformance, type SellerPerformance } from '../../core/sellers/seller-360.ts';
 import { SELLER_COMPARISONS } from '../../core/sellers/seller-period.ts';
 import type { SessionUser } from '../../core/auth/sessions.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
+import { VersionedCache, writeVersion } from '../versioned-cache.ts';
 import { historyEntry, listRow, options, performance, profile } from './seller-schemas.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -84,6 +85,8 @@ const fieldValue = z.union([z.string().max(500), z.number(), z.null()]);
 
 export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context;
+  // A seller page's figures are read far more often than anything they show changes: reused until a write.
+  const figures = new VersionedCache<SellerPerformance>(500);
   return async (app) => {
     app.get(
       '/api/sellers',
@@ -178,7 +181,8 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/sellers/:id/performance',
       { config: { permission: 'read' }, schema: { tags: ['sellers'], summary: "A seller's KPIs against the subcategory median, trend, live calendar, sessions and category mix", params: id, querystring: periodQuery, response: { 200: performance } } },
-      async (request) => sellerPerformance(db, request.params.id, request.query),
+      async (request) =>
+        figures.get(JSON.stringify([request.params.id, request.query]), writeVersion(db), () => sellerPerformance(db, request.params.id, request.query)),
     );
   };
 }
