@@ -145,7 +145,7 @@ describe('reviews and rubric over HTTP', () => {
     const managers = reviews.find((r) => r.reviewer === 'manager@test.aisle');
     const analysts = reviews.find((r) => r.reviewer === 'analyst@test.aisle');
     if (!managers || !analysts) throw new Error('c7 should have two reviews');
-    // The session page is cached until a write: read it now, so the deletions must replace it.
+    // The session page is cached while facts and reviews are unchanged: read it now, so the deletions must replace it.
     expect((await get('viewer', '/api/livestreams/c7')).json()).toMatchObject({ reviews: 2 });
     expect((await send('analyst', 'DELETE', `/api/reviews/${managers.id}`)).statusCode).toBe(422);
     expect((await send('analyst', 'DELETE', `/api/reviews/${analysts.id}`)).statusCode).toBe(204);

@@ -116,10 +116,10 @@ describe('sellers over HTTP', () => {
     const figures = await get('viewer', '/api/sellers/s1/performance?from=2026-11-10&to=2026-11-10');
     expect(figures.statusCode).toBe(200);
     expect(figures.json<{ kpis: { metric: string; value: number | null }[] }>().kpis.find((k) => k.metric === 'gmv')?.value).toBe(300);
-    // The figures are cached until a write: a corrected day must show on the next request.
-    await db.run(sql`UPDATE seller_days SET gmv = gmv + 50 WHERE seller_id = 's1' AND date = DATE '2026-11-10'`);
+    // The figures are cached per data version: a day taken out of the facts must show on the next request.
+    await db.run(sql`DELETE FROM seller_days WHERE seller_id = 's1' AND date = DATE '2026-11-10'`);
     const again = await get('viewer', '/api/sellers/s1/performance?from=2026-11-10&to=2026-11-10');
-    expect(again.json<{ kpis: { metric: string; value: number | null }[] }>().kpis.find((k) => k.metric === 'gmv')?.value).toBe(350);
+    expect(again.json<{ kpis: { metric: string; value: number | null }[] }>().kpis.find((k) => k.metric === 'gmv')?.value).toBe(0);
   });
 
   it('keeps saved views to their owner: another user sees none of them and gets 404 on their ids', async () => {

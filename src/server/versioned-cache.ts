@@ -5,8 +5,6 @@
  * computation (so twenty people opening the Overview after an import cost one query set, not
  * twenty). Bounded: the least recently used entries go first.
  */
-import type { Database } from '../core/db/database.ts';
-
 export class VersionedCache<T> {
   private readonly entries = new Map<string, { version: string; value: Promise<T> }>();
 
@@ -37,14 +35,4 @@ export class VersionedCache<T> {
   clear(): void {
     this.entries.clear();
   }
-}
-
-/**
- * The strictest version there is: it moves on after every statement of this process that may have
- * written anything (database.ts). For answers that read more than the facts — reviews, contacts,
- * notes, owners — which the dashboards' data version does not cover. The calendar day is part of
- * it, so a "last 28 days" answer is never carried past midnight.
- */
-export function writeVersion(db: Database): string {
-  return `${db.writeGeneration}@${new Date().toISOString().slice(0, 10)}`;
 }

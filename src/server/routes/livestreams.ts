@@ -11,13 +11,15 @@ import { livestreamLeaderboard } from '../../core/livestreams/leaderboard.ts';
 import { livestreamListOptions } from '../../core/livestreams/list-options.ts';
 import { addMinuteNote, deleteMinuteNote } from '../../core/livestreams/minute-notes.ts';
 import { getMinuteTimeline } from '../../core/livestreams/minute-timeline.ts';
+import { dataVersion } from '../../core/kpis/data-version.ts';
+import { reviewsVersion } from '../../core/livestreams/reviews/reviews.ts';
 import { getLivestream, type LivestreamDetail } from '../../core/livestreams/session-detail.ts';
 import { listLivestreams } from '../../core/livestreams/session-list.ts';
 import type { ScoreBand } from '../../core/livestreams/session-metrics.ts';
 import type { QualityBand } from '../../core/livestreams/reviews/review-scores.sql.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
-import { VersionedCache, writeVersion } from '../versioned-cache.ts';
+import { VersionedCache } from '../versioned-cache.ts';
 import {
   detailResponse,
   leaderboardQuery,
@@ -36,8 +38,10 @@ const TAGS = ['livestreams'];
 
 export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context;
-  // A session page is read far more often than anything it shows changes: reused until a write.
+  // A session page is read far more often than what it shows changes: reused while the facts
+  // (data version) and the reviews are unchanged.
   const details = new VersionedCache<LivestreamDetail>(500);
+  const detailVersion = async () => `${await dataVersion(db)}#${await reviewsVersion(db)}`;
   return async (app) => {
     app.get(
       '/api/livestreams',
@@ -85,7 +89,7 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'read' },
         schema: { tags: TAGS, summary: 'One session: funnel, peer benchmarks, funnel decomposition and host trend', params: sessionId, response: { 200: detailResponse } },
       },
-      async (request) => details.get(request.params.id, writeVersion(db), () => getLivestream(db, request.params.id)),
+      async (request) => details.get(request.params.id, await detailVersion(), () => getLivestream(db, request.params.id)),
     );
     app.get(
       '/api/livestreams/:id/timeline',

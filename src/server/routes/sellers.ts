@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../core/auth/sign-in.ts';
+import { dataVersion } from '../../core/kpis/data-version.ts';
 import { PERIOD_PRESETS } from '../../core/kpis/periods.ts';
 import { writeTableWorkbook } from '../../core/shared/xlsx-table.ts';
 import { assignOwner, getSeller, sellerHistory, updateSeller } from '../../core/sellers/registry.ts';
@@ -20,7 +21,7 @@ import { SELLER_COMPARISONS } from '../../core/sellers/seller-period.ts';
 import type { SessionUser } from '../../core/auth/sessions.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
-import { VersionedCache, writeVersion } from '../versioned-cache.ts';
+import { VersionedCache } from '../versioned-cache.ts';
 import { historyEntry, listRow, options, performance, profile } from './seller-schemas.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -85,7 +86,7 @@ const fieldValue = z.union([z.string().max(500), z.number(), z.null()]);
 
 export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context;
-  // A seller page's figures are read far more often than anything they show changes: reused until a write.
+  // A seller page's figures are read far more often than the facts change: reused per data version.
   const figures = new VersionedCache<SellerPerformance>(500);
   return async (app) => {
     app.get(
@@ -182,7 +183,7 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
       '/api/sellers/:id/performance',
       { config: { permission: 'read' }, schema: { tags: ['sellers'], summary: "A seller's KPIs against the subcategory median, trend, live calendar, sessions and category mix", params: id, querystring: periodQuery, response: { 200: performance } } },
       async (request) =>
-        figures.get(JSON.stringify([request.params.id, request.query]), writeVersion(db), () => sellerPerformance(db, request.params.id, request.query)),
+        figures.get(JSON.stringify([request.params.id, request.query]), await dataVersion(db), () => sellerPerformance(db, request.params.id, request.query)),
     );
   };
 }

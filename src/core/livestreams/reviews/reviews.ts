@@ -268,3 +268,13 @@ export async function deleteReview(db: Database, actor: Actor, reviewId: number)
 export function reviewsOfSession(executor: Executor, livestreamId: string): Promise<Review[]> {
   return reviewsWhere(executor, sql`r.livestream_id = ${livestreamId}`);
 }
+
+/**
+ * A stamp that changes whenever a review is saved, edited or deleted — with the dashboards' data
+ * version (kpis/data-version.ts), what a cached session page depends on.
+ */
+export async function reviewsVersion(executor: Executor): Promise<string> {
+  const [row] = await executor.query<{ stamp: string }>(sql`
+    SELECT concat_ws('|', count(*), max(id), CAST(max(updated_at) AS VARCHAR)) AS stamp FROM livestream_reviews`);
+  return row?.stamp ?? '';
+}
