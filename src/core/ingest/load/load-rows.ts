@@ -7,11 +7,25 @@ import { loadOrders } from './load-orders.sql.ts';
 import { loadProducts } from './load-products.sql.ts';
 import { loadSellerDaily } from './load-seller-daily.sql.ts';
 import { loadSellers } from './load-sellers.sql.ts';
-import { resolveSellers } from './resolve-sellers.sql.ts';
+import { buildValid, resolveSellers } from './resolve-sellers.sql.ts';
 
+/**
+ * Before the load's transaction: `valid` from `parsed` (see resolve-sellers.sql.ts), after which
+ * `parsed` is dropped — the load needs only `valid`, and the memory is freed before loading.
+ */
+export async function prepareValid(executor: Executor, plan: ImportPlan): Promise<void> {
+  await buildValid(executor, plan.kind.fields.map((field) => field.name), hasSeller(plan));
+  await executor.exec('DROP TABLE IF EXISTS parsed');
+}
+
+function hasSeller(plan: ImportPlan): boolean {
+  return plan.kind.kind !== 'livestream_minutes';
+}
+
+/** Inside the caller's transaction, after `prepareValid`. */
 export async function loadRows(executor: Executor, plan: ImportPlan, importId: string): Promise<number> {
   const kind = plan.kind.kind;
-  await resolveSellers(executor, kind !== 'livestream_minutes');
+  await resolveSellers(executor, hasSeller(plan));
   switch (kind) {
     case 'orders':
       return loadOrders(executor, importId, plan.timezone);

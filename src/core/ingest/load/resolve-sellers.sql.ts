@@ -7,20 +7,33 @@ import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
 import { sellerNameKeySql } from '../../sellers/seller-name-key.ts';
 
-/** Creates `valid` (parsed rows without rejects) with `seller_ref`; returns how many sellers were created. */
-export async function resolveSellers(executor: Executor, hasSeller: boolean): Promise<number> {
+/**
+ * Creates `valid` (the parsed rows without rejects: `row_no` and the typed value of every field,
+ * not the raw text and reasons `parsed` also holds) with `seller_ref`: the row's seller id, else the
+ * registered seller with its name, else the id a seller created from that name gets.
+ */
+export async function buildValid(executor: Executor, fields: readonly string[], hasSeller: boolean): Promise<void> {
   await executor.exec('DROP TABLE IF EXISTS valid');
+  const [rejected] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM rejects`);
+  // Rows with a reject are left out; without any, the anti-join is skipped.
+  const keep = (rejected?.n ?? 0) > 0 ? sql`WHERE p.row_no NOT IN (SELECT row_no FROM rejects)` : sql.empty;
+  const values = sql.join([sql`p.row_no`, ...fields.map((name) => sql`p.${sql.ident(name)}`)]);
   if (!hasSeller) {
-    await executor.exec('CREATE TEMP TABLE valid AS SELECT *, NULL::VARCHAR AS seller_ref FROM parsed WHERE row_no NOT IN (SELECT row_no FROM rejects)');
-    return 0;
+    await executor.run(sql`CREATE TEMP TABLE valid AS SELECT ${values}, NULL::VARCHAR AS seller_ref FROM parsed p ${keep}`);
+    return;
   }
   const key = sellerNameKeySql(sql`p.seller_name`);
   await executor.run(sql`CREATE TEMP TABLE valid AS
-    SELECT p.*, coalesce(p.seller_id, s.id, 'name:' || left(md5(${key}), 16)) AS seller_ref,
+    SELECT ${values}, coalesce(p.seller_id, s.id, 'name:' || left(md5(${key}), 16)) AS seller_ref,
            coalesce(p.seller_name, p.seller_id) AS seller_label
     FROM parsed p
     LEFT JOIN (SELECT name_key, min(id) AS id FROM sellers GROUP BY name_key) s ON p.seller_id IS NULL AND s.name_key = ${key}
-    WHERE p.row_no NOT IN (SELECT row_no FROM rejects)`);
+    ${keep}`);
+}
+
+/** Creates the sellers `valid` refers to that are not registered yet; returns how many. */
+export async function resolveSellers(executor: Executor, hasSeller: boolean): Promise<number> {
+  if (!hasSeller) return 0;
   const [before] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM sellers`);
   await executor.run(sql`
     INSERT INTO sellers (id, name, name_key)

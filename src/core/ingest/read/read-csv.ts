@@ -13,8 +13,8 @@ import { UserError } from '../../shared/errors.ts';
 import { checkInputFile, fileLabel, readFileHead } from './check-input-file.ts';
 import { detectDelimiter, type Delimiter } from './detect-delimiter.ts';
 import { headRowCount, readLimits, type ReadLimits } from './read-limits.ts';
-import type { CsvShape } from './scan-csv.ts';
-import { InvalidUtf8Error, scanCsvFile } from './scan-csv-file.ts';
+import { CsvScanner } from './scan-csv.ts';
+import { InvalidUtf8Error, scanCsvFile, type ScannedCsvShape } from './scan-csv-file.ts';
 import { sniffText, type TextEncoding } from './sniff-text.ts';
 import { stageCsv } from './stage-csv.sql.ts';
 import {
@@ -43,8 +43,21 @@ export interface StagedCsv extends StagedFile {
 
 const HEAD_BYTES = 64 * 1024;
 
+/** DuckDB's own default `max_line_size` (2 MiB); its read buffer is 16 lines of that size. */
+const DUCKDB_DEFAULT_LINE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * `max_line_size` for a file whose longest record the scanner measured (in UTF-16 units, each at
+ * most 3 bytes of UTF-8, a surrogate pair 4): room for that record, never below DuckDB's default.
+ * Sizing it from the limit instead (8 MB) made DuckDB read in 128 MB buffers — slower, and 100 MB
+ * more memory for every import.
+ */
+export function csvLineBufferBytes(longestRecordChars: number): number {
+  return Math.max(DUCKDB_DEFAULT_LINE_BYTES, 3 * longestRecordChars + 1024);
+}
+
 interface Scanned {
-  shape: CsvShape;
+  shape: ScannedCsvShape;
   encoding: TextEncoding;
   /** The UTF-8 file DuckDB reads. */
   source: string;
@@ -66,6 +79,37 @@ async function scan(
   return { shape: await scanCsvFile(file, { ...common, encoding }), encoding, source: file };
 }
 
+/** The widest record among the complete records of the file's head, or null when it has none. */
+function headWidth(text: string, delimiter: string, limits: ReadLimits, label: string): number | null {
+  const scanner = new CsvScanner(delimiter, limits, label);
+  try {
+    scanner.feed(text);
+  } catch {
+    return null; // the scan of the whole file reports it
+  }
+  return scanner.widestRecord > 0 ? scanner.widestRecord : null;
+}
+
+/**
+ * The staging read of a UTF-8 file, started before the scan with the head's width: DuckDB reads
+ * the file on its threads while the scan runs here, and the scan then only confirms the guess
+ * (same width, no blank lines, no record longer than DuckDB's default line). Settles to whether the
+ * table was written; a failure is not reported — the scan or the exact read that follows does.
+ */
+function stageEarly(target: StageTarget, file: string, delimiter: Delimiter, width: number, table: string): Promise<boolean> {
+  return stageCsv({
+    ...target,
+    file,
+    delimiter,
+    shape: { records: 0, maxFields: width, blankRuns: [] },
+    table,
+    maxLineBytes: csvLineBufferBytes(0),
+  }).then(
+    () => true,
+    () => false,
+  );
+}
+
 function isAscii(bytes: Uint8Array): boolean {
   return bytes.every((b) => b < 0x80);
 }
@@ -84,6 +128,8 @@ export async function readCsv(
   const delimiter = options.delimiter ?? detectDelimiter(sniffed.text);
   let tempDir: string | undefined;
   const workDir = async (): Promise<string> => (tempDir ??= await mkdtemp(path.join(tmpdir(), 'aisle-csv-')));
+  const guessedWidth = sniffed.encoding === 'utf-8' ? headWidth(sniffed.text, delimiter, limits, label) : null;
+  const early = guessedWidth === null ? null : stageEarly(target, file, delimiter, guessedWidth, table);
   try {
     let scanned: Scanned;
     try {
@@ -102,14 +148,18 @@ export async function readCsv(
         hint: 'export the data again; the file is empty',
       });
     }
-    await stageCsv({
-      ...target,
-      file: scanned.source,
-      delimiter,
-      shape: scanned.shape,
-      table,
-      maxLineBytes: 4 * limits.maxRecordChars + 1024,
-    });
+    const maxLineBytes = csvLineBufferBytes(scanned.shape.longestRecordChars);
+    const guessed =
+      early !== null &&
+      scanned.source === file &&
+      scanned.shape.maxFields === guessedWidth &&
+      scanned.shape.blankRuns.length === 0 &&
+      maxLineBytes === csvLineBufferBytes(0);
+    // An early read that guessed wrong is replaced by the exact one (CREATE OR REPLACE).
+    if (!(guessed && (await early))) {
+      if (early) await early;
+      await stageCsv({ ...target, file: scanned.source, delimiter, shape: scanned.shape, table, maxLineBytes });
+    }
     const rowCount = await countRows(target.executor, table);
     if (rowCount !== scanned.shape.records) {
       await dropStageTable(target.executor, table);
@@ -130,6 +180,13 @@ export async function readCsv(
       delimiter,
       encoding: scanned.encoding,
     };
+  } catch (error) {
+    // Never leave the early read's table behind a refused file.
+    if (early) {
+      await early;
+      await dropStageTable(target.executor, table);
+    }
+    throw error;
   } finally {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   }

@@ -27,7 +27,12 @@ export interface ScanCsvFileOptions {
   copyTo?: string;
 }
 
-export async function scanCsvFile(file: string, options: ScanCsvFileOptions): Promise<CsvShape> {
+/** The shape, and the longest record's length in characters (line break included). */
+export interface ScannedCsvShape extends CsvShape {
+  longestRecordChars: number;
+}
+
+export async function scanCsvFile(file: string, options: ScanCsvFileOptions): Promise<ScannedCsvShape> {
   const scanner = new CsvScanner(options.delimiter, options.limits, options.label);
   const decoder = createStreamDecoder(options.encoding);
   const input = createReadStream(file, { highWaterMark: 1024 * 1024 });
@@ -60,7 +65,7 @@ export async function scanCsvFile(file: string, options: ScanCsvFileOptions): Pr
       output.end();
       await finished(output);
     }
-    return shape;
+    return { ...shape, longestRecordChars: scanner.longestRecordChars };
   } finally {
     input.destroy();
     output?.destroy();

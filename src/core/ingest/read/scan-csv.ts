@@ -35,11 +35,16 @@ export interface CsvScanLimits {
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
-type State = 'field-start' | 'unquoted' | 'quoted' | 'quote-in-quoted';
+// States as small integers: the hot loop below runs once per character of the file.
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+type State = typeof FIELD_START | typeof UNQUOTED | typeof QUOTED | typeof QUOTE_IN_QUOTED;
 
 export class CsvScanner {
   private readonly delimiter: number;
-  private state: State = 'field-start';
+  private state: State = FIELD_START;
   private pendingCr = false;
   private fields = 0;
   private chars = 0;
@@ -47,6 +52,7 @@ export class CsvScanner {
   private records = 0;
   private blankLines = 0;
   private maxFields = 0;
+  private longest = 0;
   private readonly blankRuns: BlankRun[] = [];
 
   constructor(
@@ -62,48 +68,98 @@ export class CsvScanner {
     return this.records + this.blankLines + 1;
   }
 
+  /** Fields in the widest record ended so far. */
+  get widestRecord(): number {
+    return this.maxFields;
+  }
+
+  /** Characters in the longest record so far (line break included): sizes DuckDB's line buffer. */
+  get longestRecordChars(): number {
+    return Math.max(this.longest, this.chars);
+  }
+
   feed(text: string): void {
-    for (let i = 0; i < text.length; i++) {
+    // The state lives in locals while the loop runs (several times faster than fields) and is
+    // written back before anything that reads it: a record's end, an error, the chunk's end.
+    const delimiter = this.delimiter;
+    const maxChars = this.limits.maxRecordChars;
+    const maxColumns = this.limits.maxColumns;
+    let state: State = this.state;
+    let chars = this.chars;
+    let fields = this.fields;
+    let hasContent = this.hasContent;
+    let i = 0;
+    const length = text.length;
+    if (this.pendingCr && length > 0) {
+      this.pendingCr = false;
+      if (text.charCodeAt(0) === LF) i = 1;
+    }
+    for (; i < length; i++) {
       const code = text.charCodeAt(i);
-      if (this.pendingCr) {
-        this.pendingCr = false;
-        if (code === LF) continue;
-      }
-      if (code === 0)
+      if (++chars > maxChars || code === 0) {
+        this.state = state;
+        this.chars = chars;
+        this.fields = fields;
+        this.hasContent = hasContent;
+        if (code === 0)
+          this.refuse(
+            `row ${this.currentRow} contains a NUL byte, which a text export never has`,
+            'export the data again as CSV or .xlsx',
+          );
         this.refuse(
-          `row ${this.currentRow} contains a NUL byte, which a text export never has`,
-          'export the data again as CSV or .xlsx',
-        );
-      if (++this.chars > this.limits.maxRecordChars) {
-        this.refuse(
-          `row ${this.currentRow} is longer than ${this.limits.maxRecordChars.toLocaleString('en')} characters`,
+          `row ${this.currentRow} is longer than ${maxChars.toLocaleString('en')} characters`,
           'look for a quote (") that is opened and never closed',
         );
       }
-      if (this.state === 'quoted') {
-        if (code === QUOTE) this.state = 'quote-in-quoted';
+      if (state === QUOTED) {
+        if (code === QUOTE) state = QUOTE_IN_QUOTED;
         continue;
       }
-      if (this.state === 'quote-in-quoted') {
+      if (state === QUOTE_IN_QUOTED) {
         if (code === QUOTE) {
-          this.state = 'quoted';
+          state = QUOTED;
           continue;
         }
-        this.state = 'unquoted';
+        state = UNQUOTED;
       }
-      if (code === this.delimiter) this.nextField();
-      else if (code === LF || code === CR) {
+      if (code === delimiter) {
+        fields += 1;
+        state = FIELD_START;
+        hasContent = true;
+        if (fields >= maxColumns) {
+          this.fields = fields;
+          this.refuse(
+            `row ${this.currentRow} has more than ${maxColumns.toLocaleString('en')} columns`,
+            'remove the extra columns, or check the delimiter',
+          );
+        }
+      } else if (code === LF || code === CR) {
+        this.chars = chars;
+        this.fields = fields;
+        this.hasContent = hasContent;
         this.endRecord();
-        this.pendingCr = code === CR;
+        state = FIELD_START;
+        chars = 0;
+        fields = 0;
+        hasContent = false;
+        if (code === CR) {
+          if (i + 1 < length) {
+            if (text.charCodeAt(i + 1) === LF) i++;
+          } else this.pendingCr = true;
+        }
       } else {
-        this.state = code === QUOTE && this.state === 'field-start' ? 'quoted' : 'unquoted';
-        this.hasContent = true;
+        state = code === QUOTE && state === FIELD_START ? QUOTED : UNQUOTED;
+        hasContent = true;
       }
     }
+    this.state = state;
+    this.chars = chars;
+    this.fields = fields;
+    this.hasContent = hasContent;
   }
 
   finish(): CsvShape {
-    if (this.state === 'quoted') {
+    if (this.state === QUOTED) {
       this.refuse(
         `row ${this.currentRow} opens a quote (") that is never closed`,
         'fix the quoting in the file or export it again',
@@ -113,22 +169,11 @@ export class CsvScanner {
     return { records: this.records, maxFields: this.maxFields, blankRuns: this.blankRuns };
   }
 
-  private nextField(): void {
-    this.fields += 1;
-    this.state = 'field-start';
-    this.hasContent = true;
-    if (this.fields >= this.limits.maxColumns) {
-      this.refuse(
-        `row ${this.currentRow} has more than ${this.limits.maxColumns.toLocaleString('en')} columns`,
-        'remove the extra columns, or check the delimiter',
-      );
-    }
-  }
-
   private endRecord(): void {
     if (this.hasContent) {
       this.records += 1;
       this.maxFields = Math.max(this.maxFields, this.fields + 1);
+      this.longest = Math.max(this.longest, this.chars);
     } else {
       this.blankLines += 1;
       const last = this.blankRuns.at(-1);
@@ -138,7 +183,7 @@ export class CsvScanner {
     this.fields = 0;
     this.chars = 0;
     this.hasContent = false;
-    this.state = 'field-start';
+    this.state = FIELD_START;
   }
 
   private refuse(message: string, hint: string): never {

@@ -48,22 +48,30 @@ async function writeBlankRuns(
 
 export async function stageCsv(input: StageCsvInput): Promise<void> {
   const { executor, connection, shape, table } = input;
-  const runs = `${table}_blank_runs`;
-  await writeBlankRuns(connection, executor, runs, shape);
   const columns = Array.from(
     { length: shape.maxFields },
     (_, i) => `'${stageColumnName(i)}': 'VARCHAR'`,
   ).join(', ');
+  const records = sql`
+        SELECT row_number() OVER () AS rec, *
+        FROM read_csv(${input.file}, header = false, auto_detect = false, columns = {${sql.raw(columns)}},
+          delim = ${input.delimiter}, quote = '"', escape = '"', null_padding = true, strict_mode = false,
+          ignore_errors = false, max_line_size = ${input.maxLineBytes}, encoding = 'utf-8')`;
+  if (shape.blankRuns.length === 0) {
+    // No blank lines (the usual export): the record number is the row number, no join needed.
+    await executor.run(sql`
+      CREATE OR REPLACE TEMP TABLE ${sql.ident(table)} AS
+      SELECT CAST(s.rec AS INTEGER) AS row_no, s.* EXCLUDE (rec) FROM (${records}) AS s
+      ORDER BY s.rec`);
+    return;
+  }
+  const runs = `${table}_blank_runs`;
+  await writeBlankRuns(connection, executor, runs, shape);
   try {
     await executor.run(sql`
       CREATE OR REPLACE TEMP TABLE ${sql.ident(table)} AS
       SELECT CAST(s.rec + coalesce(b.blank_lines_so_far, 0) AS INTEGER) AS row_no, s.* EXCLUDE (rec)
-      FROM (
-        SELECT row_number() OVER () AS rec, *
-        FROM read_csv(${input.file}, header = false, auto_detect = false, columns = {${sql.raw(columns)}},
-          delim = ${input.delimiter}, quote = '"', escape = '"', null_padding = true, strict_mode = false,
-          ignore_errors = false, max_line_size = ${input.maxLineBytes}, encoding = 'utf-8')
-      ) AS s
+      FROM (${records}) AS s
       ASOF LEFT JOIN ${sql.ident(runs)} AS b ON s.rec > b.after_records
       ORDER BY s.rec`);
   } finally {
