@@ -240,6 +240,8 @@ describe('Imports page', () => {
     await heading(page, 'Overview');
     await page.getByTestId('kpi-gmv-value').waitFor();
     const overview = await fetchOverview(server.url, cookie);
+    // Figures computed after the import may come a moment later than the page (shown as updating).
+    await page.getByTestId('refreshing-badge').waitFor({ state: 'detached' });
     expect(kpiOf(overview, 'gmv').value).toBeCloseTo(VALID_GMV, 2);
     expect(await textOf(page, 'kpi-gmv-value')).toBe(formatValue(VALID_GMV, 'money', overview.currency));
 

@@ -33,6 +33,8 @@ export interface Mover {
 type Range = { from: string; to: string };
 
 export interface Overview {
+  /** The previous figures while the ones after the latest data change are computed. */
+  refreshing: boolean;
   asOf: string | null;
   currency: string;
   timezone: string;
@@ -66,9 +68,16 @@ export async function fetchOverview(
 ): Promise<Overview> {
   const search = new URLSearchParams(query).toString();
   const path = `/api/overview${search ? `?${search}` : ''}`;
-  const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Overview;
+  // Right after new data the server may answer with the previous figures, marked refreshing; a
+  // client asks again until the current ones are there, as the web app does.
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    const overview = (await response.json()) as Overview;
+    if (!overview.refreshing) return overview;
+    if (attempt >= 300) throw new Error(`GET ${path}: still refreshing after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export function kpiOf(overview: Overview, metric: string): OverviewKpi {

@@ -14,4 +14,6 @@ export interface AppContext {
   sellerMap: SellerMapRunner;
   /** Ranks the latest weeks' livestream benchmarks after imports and at start. */
   benchmarks: LivestreamBenchmarkRunner;
+  /** How long a page waits for figures recomputed after a data change before it answers with the previous ones (Infinity: always waits). */
+  staleAfterMs: number;
 }

@@ -65,6 +65,12 @@ export interface BuildAppOptions {
   warmLivestreamBenchmarks?: boolean;
   /** Run the report schedules managers switched on, with a catch-up at start (on for `aisle serve`). */
   scheduleReports?: boolean;
+  /**
+   * After the data changed, how long a page waits for its new figures before it is answered with
+   * the previous ones, marked `refreshing` (versioned-cache.ts). Unset: always wait (tests);
+   * `aisle serve` sets it.
+   */
+  staleAfterMs?: number;
 }
 
 export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -113,7 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('livestreamBenchmarkRunner', benchmarks);
   app.addHook('onClose', () => benchmarks.close());
   if (options.warmLivestreamBenchmarks) app.addHook('onReady', async () => benchmarks.request('start'));
-  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts, sellerMap, benchmarks };
+  const context: AppContext = { db: options.db, dataDir: options.dataDir, version: APP_VERSION, alerts, sellerMap, benchmarks, staleAfterMs: options.staleAfterMs ?? Number.POSITIVE_INFINITY };
   await app.register(healthRoutes(context));
   await app.register(authRoutes(context, options.auth));
   await app.register(userRoutes(context));

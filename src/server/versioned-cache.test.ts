@@ -32,3 +32,39 @@ describe('versioned cache', () => {
     expect(await cache.get('a', 'v', async () => 11)).toBe(11);
   });
 });
+
+describe('versioned cache: stale while refreshing', () => {
+  const slow = (value: number, ms: number) => () => new Promise<number>((resolve) => setTimeout(() => resolve(value), ms));
+
+  it('answers with the previous version at once while a slow new answer is computed, then with the new one', async () => {
+    const cache = new VersionedCache<number>();
+    expect(await cache.answer('overview', 'v1', async () => 1, 50)).toEqual({ value: 1, stale: false });
+    let calls = 0;
+    const recompute = () => {
+      calls += 1;
+      return slow(2, 200)();
+    };
+    expect(await cache.answer('overview', 'v2', recompute, 20)).toEqual({ value: 1, stale: true });
+    expect(await cache.answer('overview', 'v2', recompute, 20)).toEqual({ value: 1, stale: true });
+    expect(calls).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await cache.answer('overview', 'v2', recompute, 20)).toEqual({ value: 2, stale: false });
+    expect(calls).toBe(1);
+  });
+
+  it('waits for a new answer that is ready within the wait, and never answers stale without a previous one', async () => {
+    const cache = new VersionedCache<number>();
+    expect(await cache.answer('k', 'v1', slow(1, 30), 0)).toEqual({ value: 1, stale: false });
+    expect(await cache.answer('k', 'v2', slow(2, 10), 500)).toEqual({ value: 2, stale: false });
+    expect(await cache.answer('other', 'v2', slow(3, 50), 0)).toEqual({ value: 3, stale: false });
+    // No limit (the default outside `aisle serve`): always the current answer.
+    expect(await cache.answer('k', 'v3', slow(4, 30), Number.POSITIVE_INFINITY)).toEqual({ value: 4, stale: false });
+  });
+
+  it('keeps the last good answer when a recomputation fails, and tries again on the next request', async () => {
+    const cache = new VersionedCache<number>();
+    await cache.answer('k', 'v1', async () => 1, 10);
+    await expect(cache.answer('k', 'v2', () => Promise.reject(new Error('boom')), 1000)).rejects.toThrow('boom');
+    expect(await cache.answer('k', 'v2', slow(2, 200), 10)).toEqual({ value: 1, stale: true });
+  });
+});

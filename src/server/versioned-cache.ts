@@ -4,32 +4,84 @@
  * version first and recomputes when it differs. Identical requests arriving together share one
  * computation (so twenty people opening the Overview after an import cost one query set, not
  * twenty). Bounded: the least recently used entries go first.
+ *
+ * `answer` adds stale-while-refreshing: when the data changed and the new answer is not ready
+ * within `waitMs`, the previous answer comes back at once, marked stale, while the new one is
+ * computed (once) in the background. On a large workspace an import would otherwise make everyone
+ * who opens the page in the next seconds wait for the recomputation; a small workspace, whose
+ * answers are ready within the wait, never sees a stale one.
  */
+export interface CachedAnswer<T> {
+  value: T;
+  /** Computed from an earlier data version; the current one is being computed. */
+  stale: boolean;
+}
+
+interface Entry<T> {
+  version: string;
+  value: Promise<T>;
+  /** The last answer that finished, and its version (kept while a newer one is computed). */
+  settled?: { version: string; value: T };
+}
+
 export class VersionedCache<T> {
-  private readonly entries = new Map<string, { version: string; value: Promise<T> }>();
+  private readonly entries = new Map<string, Entry<T>>();
 
   constructor(private readonly maxEntries = 200) {}
 
   async get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    return this.entry(key, version, compute).value;
+  }
+
+  async answer(key: string, version: string, compute: () => Promise<T>, waitMs: number): Promise<CachedAnswer<T>> {
+    const entry = this.entry(key, version, compute);
+    const previous = entry.settled;
+    if (!previous || previous.version === version || !Number.isFinite(waitMs)) return { value: await entry.value, stale: false };
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), waitMs);
+    });
+    const fresh = entry.value.then((value) => ({ value }));
+    // Answered stale, nobody awaits `fresh` any more: its failure is the next request's to see.
+    fresh.catch(() => undefined);
+    try {
+      const first = await Promise.race([fresh, late]);
+      return first === 'late' ? { value: previous.value, stale: true } : { value: first.value, stale: false };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private entry(key: string, version: string, compute: () => Promise<T>): Entry<T> {
     const hit = this.entries.get(key);
     if (hit && hit.version === version) {
       // Re-insert to mark it recently used.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.value;
+      return hit;
     }
     const value = compute();
-    this.entries.set(key, { version, value });
-    // A failed computation is not remembered: the next request tries again.
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
+    const entry: Entry<T> = { version, value, ...(hit?.settled ? { settled: hit.settled } : {}) };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    value.then(
+      (settled) => {
+        entry.settled = { version, value: settled };
+      },
+      () => {
+        // A failed computation is not remembered: the next request tries again (the last good answer stays).
+        if (this.entries.get(key) === entry) {
+          if (entry.settled) this.entries.set(key, { version: entry.settled.version, value: Promise.resolve(entry.settled.value), settled: entry.settled });
+          else this.entries.delete(key);
+        }
+      },
+    );
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-    return value;
+    return entry;
   }
 
   clear(): void {

@@ -19,6 +19,13 @@ import { SYSTEM_ACTOR } from '../../core/auth/actor.ts';
 import { temporaryPassword } from '../../core/auth/secret-tokens.ts';
 import { countUsers, createUser } from '../../core/auth/users.ts';
 
+/**
+ * After an import, a page whose figures take longer than this to recompute (a large workspace)
+ * answers with the previous ones, marked refreshing, and the web app asks again until the new
+ * ones are there; smaller workspaces never notice.
+ */
+const STALE_AFTER_MS = 200;
+
 export const DEMO_ADMIN = 'admin@aisle.local';
 
 interface ServeOptions {
@@ -72,6 +79,7 @@ export function registerServe(program: Command): void {
           scheduleSellerMap: true,
           warmLivestreamBenchmarks: true,
           scheduleReports: true,
+          staleAfterMs: STALE_AFTER_MS,
           logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
         });
         let stopping = false;

@@ -127,6 +127,8 @@ const format = z.enum(['money', 'count', 'rate', 'duration', 'number']);
 const rating = z.enum(['good', 'warning', 'bad']).nullable();
 
 export const detailResponse = z.object({
+  /** The previous figures, while the ones after the latest data change are computed: ask again shortly. */
+  refreshing: z.boolean(),
   session: z.object({
     id: z.string(),
     title: text,

@@ -89,7 +89,10 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
         config: { permission: 'read' },
         schema: { tags: TAGS, summary: 'One session: funnel, peer benchmarks, funnel decomposition and host trend', params: sessionId, response: { 200: detailResponse } },
       },
-      async (request) => details.get(request.params.id, await detailVersion(), () => getLivestream(db, request.params.id)),
+      async (request) => {
+        const { value, stale } = await details.answer(request.params.id, await detailVersion(), () => getLivestream(db, request.params.id), context.staleAfterMs);
+        return { ...value, refreshing: stale };
+      },
     );
     app.get(
       '/api/livestreams/:id/timeline',

@@ -31,6 +31,8 @@ const mover = z.object({
   changeRatio: z.number().nullable(),
 });
 const overviewSchema = z.object({
+  /** The previous figures, while the ones after the latest data change are computed: ask again shortly. */
+  refreshing: z.boolean(),
   asOf: z.string().nullable(),
   currency: z.string(),
   timezone: z.string(),
@@ -74,10 +76,9 @@ const overviewSchema = z.object({
 export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
   // The Overview is what everybody opens first: answers are reused until the data changes.
   const cache = new VersionedCache<Overview>();
-  const overviewOf = async (request: OverviewRequest): Promise<Overview> => {
-    const key = JSON.stringify([request.period, request.from, request.to, request.compare]);
-    return cache.get(key, await dataVersion(context.db), () => getOverview(context.db, request));
-  };
+  const key = (request: OverviewRequest) => JSON.stringify([request.period, request.from, request.to, request.compare]);
+  const overviewOf = async (request: OverviewRequest): Promise<Overview> =>
+    cache.get(key(request), await dataVersion(context.db), () => getOverview(context.db, request));
   return async (app) => {
     app.get(
       '/api/overview',
@@ -90,7 +91,10 @@ export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
           response: { 200: overviewSchema },
         },
       },
-      async (request) => overviewOf(request.query),
+      async (request) => {
+        const { value, stale } = await cache.answer(key(request.query), await dataVersion(context.db), () => getOverview(context.db, request.query), context.staleAfterMs);
+        return { ...value, refreshing: stale };
+      },
     );
     app.get(
       '/api/overview/breakdown.xlsx',

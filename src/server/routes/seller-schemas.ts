@@ -111,6 +111,8 @@ export const options = z.object({
 const range = z.object({ from: z.string(), to: z.string() });
 
 export const performance = z.object({
+  /** The previous figures, while the ones after the latest data change are computed: ask again shortly. */
+  refreshing: z.boolean(),
   seller: z.string(),
   currency: z.string(),
   period: z.object({ period: z.string(), compare: z.string(), asOf: text, current: range, previous: range }),

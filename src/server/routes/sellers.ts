@@ -182,8 +182,11 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/sellers/:id/performance',
       { config: { permission: 'read' }, schema: { tags: ['sellers'], summary: "A seller's KPIs against the subcategory median, trend, live calendar, sessions and category mix", params: id, querystring: periodQuery, response: { 200: performance } } },
-      async (request) =>
-        figures.get(JSON.stringify([request.params.id, request.query]), await dataVersion(db), () => sellerPerformance(db, request.params.id, request.query)),
+      async (request) => {
+        const key = JSON.stringify([request.params.id, request.query]);
+        const { value, stale } = await figures.answer(key, await dataVersion(db), () => sellerPerformance(db, request.params.id, request.query), context.staleAfterMs);
+        return { ...value, refreshing: stale };
+      },
     );
   };
 }

@@ -9,6 +9,7 @@ import { ApiError } from '../../ui/api';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatCount, MISSING } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { RefreshingBadge } from '../../ui/refreshing';
 import type { SessionDetail } from './livestreams-api';
 import { listHref } from './livestreams-view';
 import { BenchmarkTable, DecompositionCard, FunnelCard, ScoreCard } from './SessionBenchmarks';
@@ -71,7 +72,14 @@ export function SessionPage({ id }: { id: string }) {
             ) : null}
           </span>
         }
-        actions={detail ? <PeerScoreBadge score={detail.peerScore} /> : null}
+        actions={
+          detail ? (
+            <>
+              <RefreshingBadge refreshing={detail.refreshing} />
+              <PeerScoreBadge score={detail.peerScore} />
+            </>
+          ) : null
+        }
       />
       {!detail ? (
         <Stack gap="md" aria-busy="true" aria-label="Loading the session" data-testid="session-loading">

@@ -109,6 +109,8 @@ export interface HostTrend {
 }
 
 export interface SessionDetail {
+  /** The figures before the latest data change, while the new ones are computed (the page asks again). */
+  refreshing: boolean;
   session: {
     id: string;
     title: string | null;

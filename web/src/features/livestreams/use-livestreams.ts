@@ -10,6 +10,7 @@ import {
   fetchTimeline,
   pinNote,
 } from './livestreams-api';
+import { refetchWhileRefreshing } from '../../ui/refreshing';
 
 export function useSessions(query: string, enabled: boolean) {
   return useQuery({
@@ -41,6 +42,7 @@ export function useSession(id: string) {
   return useQuery({
     queryKey: ['livestreams', 'session', id],
     queryFn: ({ signal }) => fetchSession(id, signal),
+    refetchInterval: refetchWhileRefreshing,
   });
 }
 

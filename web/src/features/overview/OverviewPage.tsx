@@ -5,6 +5,7 @@
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { PageHeader } from '../../ui/PageHeader';
+import { RefreshingBadge } from '../../ui/refreshing';
 import { BreakdownTable, BreakdownTableSkeleton } from './BreakdownTable';
 import type { Overview } from './overview-api';
 import { formatDay, formatPeriodComparison, formatRange } from './overview-format';
@@ -33,12 +34,15 @@ export function OverviewPage() {
         description={data ? <OverviewContext overview={data} /> : 'Category KPIs'}
         actions={
           hasData || data === undefined ? (
-            <OverviewControls
-              view={view}
-              onChange={setView}
-              shown={data?.current ?? null}
-              asOf={data?.asOf ?? null}
-            />
+            <>
+              <RefreshingBadge refreshing={data?.refreshing} />
+              <OverviewControls
+                view={view}
+                onChange={setView}
+                shown={data?.current ?? null}
+                asOf={data?.asOf ?? null}
+              />
+            </>
           ) : null
         }
       />

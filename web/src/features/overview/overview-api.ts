@@ -80,6 +80,8 @@ export interface Mover {
 }
 
 export interface Overview {
+  /** The figures before the latest data change, while the new ones are computed (the page asks again). */
+  refreshing: boolean;
   /** The latest day with data; null when the workspace has no data yet. */
   asOf: string | null;
   currency: string;

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { refetchWhileRefreshing } from '../../ui/refreshing';
 import { fetchOverview } from './overview-api';
 import { customRangeProblem, overviewQueryString, type OverviewView } from './overview-view';
 
@@ -12,5 +13,6 @@ export function useOverview(view: OverviewView) {
     queryFn: ({ signal }) => fetchOverview(view, signal),
     enabled: customRangeProblem(view) === null,
     placeholderData: keepPreviousData,
+    refetchInterval: refetchWhileRefreshing,
   });
 }

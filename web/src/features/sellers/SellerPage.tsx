@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { RefreshingBadge } from '../../ui/refreshing';
 import { ApiError } from '../../ui/api';
 import { CategoryMix, SessionList } from './SellerActivity';
 import { ImprovementAreasCard } from '../livestreams/best-practices/ImprovementAreasCard';
@@ -80,7 +81,10 @@ export function SellerPage({ id }: { id: string }) {
           </span>
         }
         actions={
-          <SellerPeriodControls value={period} shown={figures?.period.current ?? null} onChange={setPeriod} />
+          <>
+            <RefreshingBadge refreshing={figures?.refreshing} />
+            <SellerPeriodControls value={period} shown={figures?.period.current ?? null} onChange={setPeriod} />
+          </>
         }
       />
       {!data ? (

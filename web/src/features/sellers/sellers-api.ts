@@ -142,6 +142,8 @@ export interface SellerKpi {
 }
 
 export interface SellerPerformance {
+  /** The figures before the latest data change, while the new ones are computed (the page asks again). */
+  refreshing: boolean;
   seller: string;
   currency: string;
   period: SellerPeriod;

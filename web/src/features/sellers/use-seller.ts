@@ -2,6 +2,7 @@
 // refresh all three (and the grid, whose rows show the same profile).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet } from '../../ui/api';
+import { refetchWhileRefreshing } from '../../ui/refreshing';
 import { fetchSeller, fetchSellerHistory, fetchSellerPerformance, updateSeller } from './sellers-api';
 
 export interface SellerNote {
@@ -27,6 +28,7 @@ export function useSellerPerformance(id: string, query: string) {
     queryKey: [...sellerKey(id), 'performance', query],
     queryFn: ({ signal }) => fetchSellerPerformance(id, query, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: refetchWhileRefreshing,
   });
 }
 
