@@ -5,17 +5,15 @@
  * reported: the first request for a period after the facts change (when the period's figures are
  * computed from the catalog) and the seller page's figures.
  *
- * The workspace is a copy of a demo data dir (default /tmp/big100k, made with `aisle demo
- * --sellers 100000 --days 365`; `BENCH_GRID_SOURCE` names another) in bench/.data/grid — the
- * original is never opened. Requests go through the real app (`buildApp`, signed-in viewer,
+ * The workspace is a copy, in bench/.data/grid, of the shared 100,000 sellers × 365 days demo
+ * (bench/dataset.ts; generated once when missing) — the cached original is never opened. Requests go through the real app (`buildApp`, signed-in viewer,
  * `app.inject`: routing, validation, the query and serialisation; no network). `BENCH_GRID_RUNS`
  * (default 20) sets the repetitions per request. Results go to the "Grid" section of
  * bench/RESULTS.md.
  */
-import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app.ts';
 import { CLI_ACTOR } from '../src/core/auth/actor.ts';
 import { createSession } from '../src/core/auth/sessions.ts';
@@ -24,10 +22,9 @@ import { openDataDir } from '../src/core/db/open-data-dir.ts';
 import { sql } from '../src/core/db/sql.ts';
 import { recomputeSegments } from '../src/core/sellers/segments/index.ts';
 import { updateSeller } from '../src/core/sellers/registry.ts';
+import { copyDataset, ensureDataset, REPO_ROOT, type Dataset } from './dataset.ts';
 import { machineDescription, writeResultsSection } from './results-file.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCE = process.env.BENCH_GRID_SOURCE ?? '/tmp/big100k';
 const WORK_DIR = path.join(REPO_ROOT, 'bench/.data/grid');
 const RUNS = Number(process.env.BENCH_GRID_RUNS ?? 20);
 const TARGET_P95_MS = 150;
@@ -42,24 +39,22 @@ function percentile(values: number[], p: number): number {
 const ms = (value: number) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`);
 const count = (value: number) => value.toLocaleString('en-US');
 
-/** Copies the source database once (again only when the source file changed). */
-async function prepareCopy(): Promise<string> {
-  const source = path.join(SOURCE, 'aisle.duckdb');
-  const info = await stat(source).catch(() => null);
-  if (!info) throw new Error(`no demo database at ${source}: make one with \`aisle --data-dir ${SOURCE} demo --sellers 100000 --days 365\` or set BENCH_GRID_SOURCE`);
+/** A copy of the shared 100,000-seller dataset, made again only when the dataset changed. */
+async function prepareCopy(): Promise<{ dir: string; dataset: Dataset }> {
+  const dataset = await ensureDataset(log);
   const marker = path.join(WORK_DIR, 'source.json');
-  const wanted = JSON.stringify({ source, size: info.size, mtime: info.mtimeMs });
-  if ((await readFile(marker, 'utf8').catch(() => '')) !== wanted) {
-    await mkdir(WORK_DIR, { recursive: true });
-    log(`copying ${source} (${(info.size / 2 ** 30).toFixed(1)} GiB) to ${WORK_DIR}…`);
-    await copyFile(source, path.join(WORK_DIR, 'aisle.duckdb'));
+  const wanted = JSON.stringify({ dataset: dataset.name });
+  const current = await readFile(marker, 'utf8').catch(() => '');
+  if (current !== wanted) {
+    log(`copying ${dataset.name} to ${path.relative(REPO_ROOT, WORK_DIR)}…`);
+    await copyDataset(dataset, WORK_DIR);
     await writeFile(marker, wanted);
   }
-  return WORK_DIR;
+  return { dir: WORK_DIR, dataset };
 }
 
 async function main(): Promise<void> {
-  const dataDir = await prepareCopy();
+  const { dir: dataDir, dataset } = await prepareCopy();
   const { db } = await openDataDir(dataDir);
   try {
     const [sizes] = await db.query<{ sellers: number; seller_days: number; livestreams: number; order_lines: number; segments: number; first: string; last: string }>(sql`
@@ -145,7 +140,7 @@ async function main(): Promise<void> {
     await writeResultsSection('Grid', [
       `Measured ${new Date().toISOString().slice(0, 10)} on ${machineDescription()} by \`npm run bench:grid\` (${loadText}).`,
       '',
-      `Dataset: a copy of \`${SOURCE}\` (\`aisle demo --sellers 100000 --days 365\`) — ${count(sizes.sellers)} sellers, ${count(sizes.seller_days)} seller-days, ${count(sizes.livestreams)} livestreams, ${count(sizes.order_lines)} order lines, ${sizes.first} – ${sizes.last}.`,
+      `Dataset: a copy of \`${dataset.name}\` (\`aisle demo --sellers ${count(dataset.sellers)} --days ${dataset.days}\`) — ${count(sizes.sellers)} sellers, ${count(sizes.seller_days)} seller-days, ${count(sizes.livestreams)} livestreams, ${count(sizes.order_lines)} order lines, ${sizes.first} – ${sizes.last}.`,
       '',
       `\`GET /api/sellers\` through the real app (signed-in viewer, \`app.inject\`), 100 rows a page as the grid asks, default period (last 28 days vs the 28 before); each request ${RUNS} times in rotation, after the period's figures were built once. The figures of a period (catalog metrics by seller for the period and its comparison) are kept until the facts change; filters, sort, segments, owners, contacts and completeness are applied live on every request.`,
       '',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceSection } from '../../bench/results-file.ts';
+import { countTargets, replaceSection } from '../../bench/results-file.ts';
 
 const FILE = '# Aisle benchmark results\n\n## Default size\n\nbuild 7 s\n\n## Import\n\nCSV 5.9 s\n';
 
@@ -22,5 +22,20 @@ describe('bench/RESULTS.md sections', () => {
   it('does not mistake a section whose name starts the same for its own', () => {
     const text = replaceSection(FILE, 'Import (xlsx)', ['x']);
     expect(replaceSection(text, 'Import', ['CSV 4 s'])).toContain('## Import (xlsx)\n\nx\n');
+  });
+
+  it('puts the summary first, right under the title, and moves it there when it was elsewhere', () => {
+    const first = replaceSection(FILE, 'Summary', ['all 12 min']);
+    expect(replaceSection(FILE, 'Summary', ['all 12 min'], { first: true })).toBe(
+      '# Aisle benchmark results\n\n## Summary\n\nall 12 min\n\n## Default size\n\nbuild 7 s\n\n## Import\n\nCSV 5.9 s\n',
+    );
+    expect(replaceSection(first, 'Summary', ['all 11 min'], { first: true }).indexOf('## Summary')).toBe('# Aisle benchmark results\n\n'.length);
+    expect(replaceSection(first, 'Summary', ['all 11 min'], { first: true }).match(/## Summary/g)).toHaveLength(1);
+  });
+
+  it('counts the targets a section met and missed from the last column of its tables', () => {
+    const section = ['| figure | time | pass |', '|---|---|---|', '| csv | 3 s | yes |', '| xlsx | 5 s | **no** |', '| naive | 900 s | — |', 'text | not a table'].join('\n');
+    expect(countTargets(section)).toEqual({ met: 1, checked: 2 });
+    expect(countTargets('')).toEqual({ met: 0, checked: 0 });
   });
 });
