@@ -510,4 +510,27 @@ describe('Overview (real server, demo data)', () => {
     const unexpected = problems.filter((problem) => !problem.text.includes('status of 503'));
     expect(unexpected).toEqual([]);
   });
+
+  it('says when the figures are the ones before the latest data change, and updates itself', async () => {
+    const { server } = running();
+    const { page, problems } = await openAdminPage();
+    // The server's first answer is marked refreshing (as `aisle serve` does on a large workspace
+    // right after an import); the page must say so and ask again by itself until it is not.
+    let answers = 0;
+    await page.route('**/api/overview?*', async (route) => {
+      answers += 1;
+      if (answers > 1) return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), refreshing: true } });
+    });
+    await page.goto(`${server.url}/`);
+    await waitForTiles(page);
+    await page.getByTestId('refreshing-badge').waitFor();
+    expect(await page.getByTestId('refreshing-badge').textContent()).toContain('Updating figures');
+    await page.screenshot({ path: `${SCREENSHOTS}overview-refreshing.png` });
+    await page.getByTestId('refreshing-badge').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(answers).toBeGreaterThanOrEqual(2);
+    expect(problems).toEqual([]);
+  });
 });
+
