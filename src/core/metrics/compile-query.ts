@@ -10,7 +10,17 @@ import { UserError } from '../shared/errors.ts';
 import { baseMetricsOf, getDimension, getMetric } from './catalog/index.ts';
 import { readsSeller, SOURCE_DATE, SOURCE_FROM, SOURCE_TABLE } from './catalog/dimensions.ts';
 import type { BaseMetric, FactSource, MetricDefinition } from './types.ts';
-import { ROLLUP_DAY, ROLLUP_ROWS, rollupFits, rollupTable } from './pre-aggregation.ts';
+import {
+  ROLLUP_BUILD_TABLE,
+  ROLLUP_DAY,
+  ROLLUP_ROWS,
+  ROLLUP_SELLER_KEY,
+  rollupFits,
+  rollupTable,
+  SELLER_KEYS_TABLE,
+  sellerRollupFits,
+  sellerRollupTable,
+} from './pre-aggregation.ts';
 
 /** A base metric as read for one request: the source chosen for the requested dimensions. */
 interface ResolvedMetric {
@@ -22,6 +32,8 @@ interface ResolvedMetric {
 
 /** Hidden output column saying whether a row's value includes an approximate part. */
 export const APPROXIMATE_PREFIX = '__approximate_';
+/** Hidden output column of an answer keyed by seller key: the pre-aggregations' build that answered. */
+export const ROLLUP_BUILD_COLUMN = '__rollup_build';
 import { normalizeRequest, type MetricRequest, type NormalizedRequest } from './metric-request.ts';
 
 export interface CompiledQuery {
@@ -31,6 +43,12 @@ export interface CompiledQuery {
   columns: string[];
   /** Sources read from their pre-aggregation (pre-aggregation.ts) instead of the facts. */
   rollups: FactSource[];
+  /**
+   * The `seller` column holds the per-seller pre-aggregations' integer seller key and there is no
+   * `seller_name` column: the caller names each key from the `SellerDictionary` of the build the
+   * hidden `ROLLUP_BUILD_COLUMN` gives (pre-aggregation.ts).
+   */
+  sellerKeys: boolean;
 }
 
 export interface CompileOptions {
@@ -112,17 +130,31 @@ function outputExpr(dialect: Dialect, metric: MetricDefinition, resolved: Map<st
   return sql`(CASE WHEN coalesce(${cte}.${sql.ident(ROWS_COLUMN)}, 0) = 0 THEN 0 ELSE ${column} END)`;
 }
 
-/** The CTE of one source answered from its pre-aggregation: sums of the stored daily sums. */
-function rollupCte(dialect: Dialect, source: FactSource, metrics: ResolvedMetric[], request: NormalizedRequest): Sql {
+/**
+ * The CTE of one source answered from a pre-aggregation: sums of the stored daily sums. The
+ * per-day-and-attribute tables hold each attribute as a column; the per-seller tables hold the
+ * seller's integer key, which a seller filter is translated to through the dictionary.
+ */
+function rollupCte(dialect: Dialect, source: FactSource, metrics: ResolvedMetric[], request: NormalizedRequest, bySeller: boolean): Sql {
   const r = (column: string) => sql`r.${sql.ident(column)}`;
-  const dimension = (name: string) => (name === 'period' ? dialect.dateTrunc(request.grain ?? 'day', r(ROLLUP_DAY)) : r(name));
+  const dimension = (name: string) => {
+    if (name === 'period') return dialect.dateTrunc(request.grain ?? 'day', r(ROLLUP_DAY));
+    return bySeller && name === 'seller' ? r(ROLLUP_SELLER_KEY) : r(name);
+  };
   const selects: Sql[] = request.by.map((name) => sql`${dimension(name)} AS ${sql.ident(name)}`);
   for (const metric of metrics) selects.push(sql`SUM(${r(metric.name)}) AS ${sql.ident(metric.name)}`);
   selects.push(sql`SUM(${r(ROLLUP_ROWS)}) AS ${sql.ident(ROWS_COLUMN)}`);
   const filters: Sql[] = [sql`${r(ROLLUP_DAY)} BETWEEN ${request.from} AND ${request.to}`];
-  for (const filter of request.where) filters.push(sql`CAST(${dimension(filter.dimension)} AS VARCHAR) IN (${sql.join(filter.values)})`);
+  for (const filter of request.where) {
+    if (bySeller && filter.dimension === 'seller') {
+      filters.push(sql`${r(ROLLUP_SELLER_KEY)} IN (SELECT k.key FROM ${SELLER_KEYS_TABLE} k WHERE k.id IN (${sql.join(filter.values)}))`);
+    } else {
+      filters.push(sql`CAST(${dimension(filter.dimension)} AS VARCHAR) IN (${sql.join(filter.values)})`);
+    }
+  }
   const groupBy = request.by.length ? sql` GROUP BY ${sql.raw(request.by.map((_, i) => i + 1).join(', '))}` : sql.empty;
-  return sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${rollupTable(source)} r WHERE ${sql.join(filters, ' AND ')}${groupBy})`;
+  const table = bySeller ? sellerRollupTable(source) : rollupTable(source);
+  return sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${table} r WHERE ${sql.join(filters, ' AND ')}${groupBy})`;
 }
 
 export function compileMetricQuery(dialect: Dialect, input: MetricRequest, options: CompileOptions = {}): CompiledQuery {
@@ -143,10 +175,15 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
   const ctes: Sql[] = [];
   const rollups: FactSource[] = [];
   const sources = [...bySource.keys()];
+  // Per seller, either every source reads its per-seller pre-aggregation (they join on the integer
+  // key) or none does (they join on the seller id).
+  const sellerKeys =
+    requestedDimensions.includes('seller') &&
+    sources.every((source) => options.rollups?.includes(source) && sellerRollupFits(source, bySource.get(source) ?? [], requestedDimensions));
   for (const source of sources) {
     const metrics = bySource.get(source) ?? [];
-    if (options.rollups?.includes(source) && rollupFits(source, metrics, requestedDimensions)) {
-      ctes.push(rollupCte(dialect, source, metrics, request));
+    if (sellerKeys || (options.rollups?.includes(source) && rollupFits(source, metrics, requestedDimensions))) {
+      ctes.push(rollupCte(dialect, source, metrics, request, sellerKeys));
       rollups.push(source);
       continue;
     }
@@ -207,7 +244,7 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
     outputs.push(sql`${coalesced(name, sources)} AS ${sql.ident(name)}`);
     dimPositions.push(outputs.length);
     const dim = getDimension(name);
-    if (!dim.labelColumn) continue;
+    if (!dim.labelColumn || (sellerKeys && name === 'seller')) continue;
     const sellerLabel = Object.values(dim.labelExprBySource ?? {}).some((expr) => expr !== undefined && readsSeller(expr));
     const label = sellerLabel
       ? sql`(SELECT ${sql.raw('s.name')} FROM sellers s WHERE s.id = ${coalesced(name, sources)})`
@@ -224,9 +261,10 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
       outputs.push(sql`(${part} > 0) AS ${sql.ident(APPROXIMATE_PREFIX + name)}`);
     }
   }
+  if (sellerKeys) outputs.push(sql`(SELECT b.build FROM ${ROLLUP_BUILD_TABLE} b) AS ${sql.ident(ROLLUP_BUILD_COLUMN)}`);
   const orderBy = request.by.length
     ? sql` ORDER BY ${sql.raw(dimPositions.map((p) => `${p} NULLS LAST`).join(', '))}`
     : sql.empty;
   const query = sql`WITH ${sql.join(ctes)} SELECT ${sql.join(outputs)} FROM ${from}${orderBy}`;
-  return { request, query, columns: [...dimColumns, ...request.metrics], rollups };
+  return { request, query, columns: [...dimColumns, ...request.metrics], rollups, sellerKeys };
 }

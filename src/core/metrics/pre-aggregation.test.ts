@@ -67,7 +67,7 @@ describe('pre-aggregations of additive metrics', () => {
     const notPreAggregated: MetricRequest[] = [
       { metrics: ['live_sellers'], ...NOVEMBER },
       { metrics: ['peak_viewers'], by: ['subcategory'], ...NOVEMBER },
-      { metrics: ['gmv'], by: ['seller'], ...NOVEMBER },
+      { metrics: ['gmv', 'live_sellers'], by: ['seller'], ...NOVEMBER },
       { metrics: ['gmv'], by: ['channel'], ...NOVEMBER },
       { metrics: ['live_gmv'], by: ['host'], ...NOVEMBER },
       { metrics: ['seller_adoption_rate'], ...NOVEMBER },
@@ -106,5 +106,75 @@ describe('pre-aggregations of additive metrics', () => {
       { database_name: 'memory', table_name: 'livestreams' },
       { database_name: 'memory', table_name: 'seller_days' },
     ]);
+  });
+});
+
+describe('per-seller pre-aggregations', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openMigratedMemoryDb();
+    await db.exec(TINY_DATASET);
+  });
+  afterAll(() => db.close());
+
+  const requests: [string, MetricRequest][] = [
+    ['every additive metric and ratio by seller', { metrics: [...ADDITIVE, ...RATIOS], by: ['seller'], ...NOVEMBER }],
+    ['by seller and day', { metrics: ['gmv', 'live_gmv', 'live_gmv_share', 'views'], by: ['seller', 'period'], grain: 'day', ...NOVEMBER }],
+    ['by week and seller', { metrics: ['gmv', 'orders', 'aov', 'live_sessions'], by: ['seller'], grain: 'week', ...NOVEMBER }],
+    ['one seller', { metrics: ['gmv', 'live_gmv_share'], by: ['seller'], ...NOVEMBER, where: [{ dimension: 'seller', values: ['s2'] }] }],
+    ['filtered by seller, not split', { metrics: ['gmv', 'engagement_rate'], ...NOVEMBER, where: [{ dimension: 'seller', values: ['s1', 'nobody'] }] }],
+    ['a seller without sessions in the period', { metrics: ['gmv', 'live_gmv', 'live_gmv_share', 'gpm'], by: ['seller'], from: '2026-11-16', to: '2026-11-16' }],
+    ['a period without data', { metrics: ['gmv', 'views', 'live_gmv_share'], by: ['seller'], from: '2026-01-01', to: '2026-01-31' }],
+  ];
+
+  for (const [name, request] of requests) {
+    it(`gives the facts' answer, sellers named: ${name}`, async () => {
+      const compiled = compileMetricQuery(duckdbDialect, request, { rollups: ROLLUP_SOURCES });
+      expect(compiled.sellerKeys).toBe(true);
+      expect(compiled.query.toQuery().text).toMatch(/_by_seller/);
+      const { rows } = await queryMetrics(db, request);
+      expectSameRows(rows, await fromFacts(db, request));
+    });
+  }
+
+  it('answers the hand-worked values: ids, names, sums and a ratio of sums', async () => {
+    const { rows } = await queryMetrics(db, { metrics: ['gmv', 'live_gmv', 'live_gmv_share'], by: ['seller'], ...NOVEMBER });
+    expect(rows).toEqual([
+      { seller: 's1', seller_name: 'Casa Rapi', gmv: 400, live_gmv: 60, live_gmv_share: 60 / 400 },
+      { seller: 's2', seller_name: 'Glow Lab', gmv: 1050.5, live_gmv: 0, live_gmv_share: 0 },
+    ]);
+  });
+
+  it('reads the facts per seller when a metric is not held per seller (distinct counts), for every source alike', () => {
+    const compiled = compileMetricQuery(duckdbDialect, { metrics: ['gmv', 'live_sellers'], by: ['seller'], ...NOVEMBER }, { rollups: ROLLUP_SOURCES });
+    expect(compiled.sellerKeys).toBe(false);
+    expect(compiled.rollups).toEqual([]);
+    expect(compiled.query.toQuery().text).not.toMatch(/_by_seller/);
+  });
+
+  it('keeps hostile seller filter values as values', async () => {
+    const { rows } = await queryMetrics(db, { metrics: ['gmv'], by: ['seller'], ...NOVEMBER, where: [{ dimension: 'seller', values: ["s1' OR 1=1 --"] }] });
+    expect(rows).toEqual([]);
+  });
+
+  it('names sellers right after sellers are added (keys renumbered), renamed or given new facts', async () => {
+    const bySeller = async () => (await queryMetrics(db, { metrics: ['gmv', 'live_sessions'], by: ['seller'], ...NOVEMBER })).rows;
+    expect(await bySeller()).toEqual([
+      { seller: 's1', seller_name: 'Casa Rapi', gmv: 400, live_sessions: 2 },
+      { seller: 's2', seller_name: 'Glow Lab', gmv: 1050.5, live_sessions: 0 },
+    ]);
+    // "s0" sorts first: every existing seller's key moves up by one.
+    await db.exec(`INSERT INTO sellers (id, name, name_key) VALUES ('s0', 'Aroma Kita', 'aroma kita');
+      INSERT INTO seller_days (seller_id, date, source, gmv) VALUES ('s0', DATE '2026-11-12', 'import', 7.25);
+      INSERT INTO livestreams (id, seller_id, started_at, start_date, duration_s, gmv) VALUES
+        ('l0', 's0', TIMESTAMPTZ '2026-11-12 10:00:00+00', DATE '2026-11-12', 600, 2.5)`);
+    await db.run(sql`UPDATE sellers SET name = 'Glow Lab Official', updated_at = now() WHERE id = 's2'`);
+    const expected = [
+      { seller: 's0', seller_name: 'Aroma Kita', gmv: 7.25, live_sessions: 1 },
+      { seller: 's1', seller_name: 'Casa Rapi', gmv: 400, live_sessions: 2 },
+      { seller: 's2', seller_name: 'Glow Lab Official', gmv: 1050.5, live_sessions: 0 },
+    ];
+    expect(await bySeller()).toEqual(expected);
+    expectSameRows(expected, await fromFacts(db, { metrics: ['gmv', 'live_sessions'], by: ['seller'], ...NOVEMBER }));
   });
 });

@@ -6,17 +6,26 @@
  * additive (sums and counts) are pre-aggregated: a sum of daily sums is the sum. Distinct counts,
  * maxima, per-seller and per-session requests always read the facts.
  *
+ * Per-seller requests (by or filtered by seller, and period) read a second level: the same
+ * additive metrics per day and seller, the seller as a small integer key (`seller_keys`, numbered
+ * in the order of seller ids), stored in day order so a date range reads only its part. A
+ * per-seller answer then groups integers instead of seller-id strings, joins the sources on
+ * integers, and comes back without the seller's name and id: `queryMetrics` names each key from
+ * the dictionary held in memory for the build that answered (`SellerDictionary`), which costs far
+ * less than reading ~100,000 strings out of DuckDB per request.
+ *
  * The tables live in an in-memory database attached to the workspace's DuckDB (nothing is added
  * to the file) and are rebuilt whenever the data they summarise may have changed: the workspace's
  * data version (kpis/data-version.ts: fact counts, imports, seller edits, settings) plus the
  * computed seller segments (the tier dimension reads them). A query that needs them waits for a
- * rebuild; one built for an older version is never read.
+ * rebuild; one built for an older version is never read. A rebuild replaces every table in one
+ * transaction, so a query reads one build's tables, never a mix.
  */
 import type { Database } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { dataVersion } from '../kpis/data-version.ts';
 import { getDimension, METRICS } from './catalog/index.ts';
-import { SOURCE_DATE, SOURCE_FROM } from './catalog/dimensions.ts';
+import { SOURCE_DATE, SOURCE_FROM, SOURCE_SELLER, SOURCE_TABLE } from './catalog/dimensions.ts';
 import type { BaseMetric, FactSource } from './types.ts';
 
 /** The sources that have a pre-aggregation. */
@@ -28,11 +37,25 @@ export const ROLLUP_DAY = 'day';
 /** Column counting the source rows behind each pre-aggregated row. */
 export const ROLLUP_ROWS = '__rows';
 const SCHEMA = 'aisle_rollups';
+/** Column of the per-seller pre-aggregations holding the seller's integer key (`seller_keys.key`). */
+export const ROLLUP_SELLER_KEY = 'seller_key';
+/** The dimensions the per-seller pre-aggregations keep besides the day. */
+export const SELLER_ROLLUP_DIMENSIONS: readonly string[] = ['seller'];
 
 /** The pre-aggregated table of a source, e.g. `aisle_rollups.seller_days`. */
 export function rollupTable(source: FactSource): Sql {
   return sql`${sql.ident(SCHEMA)}.${sql.ident(source)}`;
 }
+
+/** The per-seller pre-aggregated table of a source, e.g. `aisle_rollups.seller_days_by_seller`. */
+export function sellerRollupTable(source: FactSource): Sql {
+  return sql`${sql.ident(SCHEMA)}.${sql.ident(`${source}_by_seller`)}`;
+}
+
+/** Every seller with its integer key (1, 2, … in the order of seller ids) and name: `key`, `id`, `name`. */
+export const SELLER_KEYS_TABLE: Sql = sql`${sql.ident(SCHEMA)}.${sql.ident('seller_keys')}`;
+/** One row, one column `build`: the build the tables belong to (see `SellerDictionary.build`). */
+export const ROLLUP_BUILD_TABLE: Sql = sql`${sql.ident(SCHEMA)}.${sql.ident('build')}`;
 
 /** Base metrics a source's pre-aggregation holds: the additive sums and counts read from that source itself. */
 export function rollupMetrics(source: FactSource): BaseMetric[] {
@@ -54,22 +77,106 @@ export function rollupFits(source: FactSource, metrics: { name: string; source: 
   );
 }
 
+/**
+ * Whether a source's part of a request can be answered from its per-seller pre-aggregation: every
+ * metric is held there, and every dimension is the period or the seller.
+ */
+export function sellerRollupFits(source: FactSource, metrics: { name: string; source: FactSource; expr: string }[], dimensions: string[]): boolean {
+  if (!ROLLUP_SOURCES.includes(source)) return false;
+  const held = new Map(rollupMetrics(source).map((metric) => [metric.name, metric]));
+  return (
+    metrics.every((metric) => metric.source === source && held.get(metric.name)?.expr === metric.expr) &&
+    dimensions.every((dimension) => dimension === 'period' || SELLER_ROLLUP_DIMENSIONS.includes(dimension))
+  );
+}
+
+function aggregates(source: FactSource): Sql[] {
+  return rollupMetrics(source).map(
+    (metric) => sql`${sql.raw(metric.type === 'count' ? `COUNT(${metric.expr})` : `SUM(${metric.expr})`)} AS ${sql.ident(metric.name)}`,
+  );
+}
+
 function buildStatement(source: FactSource): string {
   const dimensions = ROLLUP_DIMENSIONS.map((name) => {
     const expr = getDimension(name).exprBySource[source];
     if (!expr) throw new Error(`pre-aggregated dimension ${name} has no expression for ${source}`);
     return sql`${sql.raw(expr)} AS ${sql.ident(name)}`;
   });
-  const aggregates = rollupMetrics(source).map(
-    (metric) => sql`${sql.raw(metric.type === 'count' ? `COUNT(${metric.expr})` : `SUM(${metric.expr})`)} AS ${sql.ident(metric.name)}`,
-  );
   const groupBy = Array.from({ length: ROLLUP_DIMENSIONS.length + 1 }, (_, i) => i + 1).join(', ');
   const statement = sql`CREATE OR REPLACE TABLE ${rollupTable(source)} AS
-    SELECT ${sql.raw(SOURCE_DATE[source])} AS ${sql.ident(ROLLUP_DAY)}, ${sql.join(dimensions)}, ${sql.join(aggregates)},
+    SELECT ${sql.raw(SOURCE_DATE[source])} AS ${sql.ident(ROLLUP_DAY)}, ${sql.join(dimensions)}, ${sql.join(aggregates(source))},
       count(*) AS ${sql.ident(ROLLUP_ROWS)}
     FROM ${sql.raw(SOURCE_FROM[source])}
     GROUP BY ${sql.raw(groupBy)}`;
   return statement.toQuery().text; // catalog text only: nothing is bound
+}
+
+/** The seller dictionary: keys numbered in id order, so ordering by key is ordering by id. */
+function sellerKeysStatement(table: Sql): string {
+  return sql`CREATE OR REPLACE TABLE ${table} AS
+    SELECT CAST(row_number() OVER (ORDER BY id) AS INTEGER) AS key, id, name FROM sellers ORDER BY key`.toQuery().text;
+}
+
+/**
+ * Sources with at most one row per seller and day (`seller_days`: its key is seller and date):
+ * their per-seller table copies each row's values instead of grouping ~20 million rows.
+ */
+const ONE_ROW_PER_SELLER_DAY: readonly FactSource[] = ['seller_days'];
+
+/**
+ * The type a per-seller column is stored as: a day's sum for one seller in the width of the
+ * values summed (DECIMAL(18, s) for money, INTEGER or BIGINT for counts), so queries add 64-bit
+ * integers instead of the 128-bit ones SUM returns. A value too large fails the build loudly.
+ */
+function storageType(valueType: string): string {
+  const decimal = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(valueType);
+  if (decimal) return Number(decimal[1]) <= 18 ? `DECIMAL(18, ${decimal[2]})` : valueType;
+  if (['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT'].includes(valueType)) return 'INTEGER';
+  if (valueType === 'BIGINT') return 'BIGINT';
+  return valueType;
+}
+
+/**
+ * A source's additive metrics per day and seller key, in day order (a date range then reads only
+ * the row groups it needs). Every fact's seller is in the registry (a foreign key), so the inner
+ * join to the dictionary loses no row. `valueTypes` are the types of the metric expressions.
+ */
+function sellerBuildStatement(source: FactSource, table: Sql, keys: Sql, valueTypes: Map<string, string>): string {
+  const single = ONE_ROW_PER_SELLER_DAY.includes(source);
+  const columns = rollupMetrics(source).map((metric) => {
+    const value = metric.type === 'count' ? 'INTEGER' : storageType(valueTypes.get(metric.name) ?? 'DOUBLE');
+    const aggregate = single
+      ? metric.type === 'count'
+        ? `CASE WHEN ${metric.expr} IS NULL THEN 0 ELSE 1 END`
+        : metric.expr
+      : `${metric.type === 'count' ? 'COUNT' : 'SUM'}(${metric.expr})`;
+    return sql`CAST(${sql.raw(aggregate)} AS ${sql.raw(value)}) AS ${sql.ident(metric.name)}`;
+  });
+  const statement = sql`CREATE OR REPLACE TABLE ${table} AS
+    SELECT ${sql.raw(SOURCE_DATE[source])} AS ${sql.ident(ROLLUP_DAY)}, k.key AS ${sql.ident(ROLLUP_SELLER_KEY)}, ${sql.join(columns)},
+      CAST(${sql.raw(single ? '1' : 'count(*)')} AS INTEGER) AS ${sql.ident(ROLLUP_ROWS)}
+    FROM ${sql.raw(SOURCE_TABLE[source])} JOIN ${keys} k ON k.id = ${sql.raw(SOURCE_SELLER[source])}
+    ${single ? sql.empty : sql`GROUP BY 1, 2`} ORDER BY 1, 2`;
+  return statement.toQuery().text;
+}
+
+/** The types of a source's additive metric expressions, as DuckDB works them out. */
+async function metricTypes(db: Database, source: FactSource): Promise<Map<string, string>> {
+  const selects = rollupMetrics(source).map((metric) => sql`${sql.raw(metric.expr)} AS ${sql.ident(metric.name)}`);
+  const described = await db.query<{ column_name: string; column_type: string }>(
+    sql`DESCRIBE SELECT ${sql.join(selects)} FROM ${sql.raw(SOURCE_TABLE[source])}`,
+  );
+  return new Map(described.map((row) => [row.column_name, row.column_type]));
+}
+
+/**
+ * The seller ids and names of one build, indexed by seller key (index 0 unused): what
+ * `queryMetrics` names a per-seller answer's keys with. `build` tells which tables it belongs to.
+ */
+export interface SellerDictionary {
+  build: number;
+  ids: string[];
+  names: string[];
 }
 
 const keys = new WeakMap<Database, { generation: number; key: Promise<string> }>();
@@ -94,18 +201,46 @@ function freshnessKey(db: Database): Promise<string> {
   return key;
 }
 
-const built = new WeakMap<Database, { key: string; done: Promise<void> }>();
+const built = new WeakMap<Database, { key: string; done: Promise<SellerDictionary> }>();
+let builds = 0;
 
-async function build(db: Database): Promise<void> {
-  await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
-  for (const source of ROLLUP_SOURCES) await db.exec(buildStatement(source));
+async function build(db: Database): Promise<SellerDictionary> {
+  builds += 1;
+  const stamp = builds;
+  // Compressed like a database file (at each checkpoint): the per-seller tables hold a row per seller and day.
+  await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA} (COMPRESS)`);
+  // The large per-seller tables are built beside the current ones and compressed one at a time,
+  // then swapped in with the small ones in one transaction.
+  const next = (name: string) => sql`${sql.ident(SCHEMA)}.${sql.ident(`${name}__next`)}`;
+  await db.exec(sellerKeysStatement(next('seller_keys')));
+  for (const source of ROLLUP_SOURCES) {
+    const types = await metricTypes(db, source);
+    await db.exec(sellerBuildStatement(source, next(`${source}_by_seller`), next('seller_keys'), types));
+    await db.exec(`CHECKPOINT ${SCHEMA}`);
+  }
+  await db.transaction(async (tx) => {
+    for (const source of ROLLUP_SOURCES) await tx.exec(buildStatement(source));
+    for (const name of ['seller_keys', ...ROLLUP_SOURCES.map((source) => `${source}_by_seller`)]) {
+      await tx.exec(`DROP TABLE IF EXISTS ${SCHEMA}.${name}; ALTER TABLE ${SCHEMA}.${name}__next RENAME TO ${name}`);
+    }
+    await tx.exec(`CREATE OR REPLACE TABLE ${ROLLUP_BUILD_TABLE.toQuery().text} AS SELECT ${stamp} AS build`);
+  });
+  await db.exec(`CHECKPOINT ${SCHEMA}`);
+  const ids: string[] = [''];
+  const names: string[] = [''];
+  const rows = await db.query<{ key: number; id: string; name: string }>(sql`SELECT key, id, name FROM ${SELLER_KEYS_TABLE} ORDER BY key`);
+  for (const row of rows) {
+    ids[row.key] = row.id;
+    names[row.key] = row.name;
+  }
+  return { build: stamp, ids, names };
 }
 
 /**
  * Makes the pre-aggregations match the workspace's current data, rebuilding them when it changed;
  * concurrent callers share one rebuild, and rebuilds never overlap.
  */
-export async function ensureRollups(db: Database): Promise<void> {
+export async function ensureRollups(db: Database): Promise<SellerDictionary> {
   const key = await freshnessKey(db);
   const current = built.get(db);
   if (current && current.key === key) return current.done;
