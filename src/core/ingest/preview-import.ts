@@ -79,9 +79,11 @@ export async function previewImport(db: Database, filePath: string, options: Imp
       const rejected = await collectRejects(executor, plan);
       const errors = await listRejectsOfStage(executor, PREVIEW_ERRORS);
       const fields = prepared.columns.map((c) => c.field);
+      // The values as written come from the stage (parsed holds the typed values and reasons).
       const raw = await executor.query<Record<string, string | null> & { row_no: number }>(sql`
-        SELECT row_no, ${sql.join(fields.flatMap((f) => [sql`${sql.ident(`${f}__raw`)} AS ${sql.ident(`v_${f}`)}`, sql`${sql.ident(`${f}__err`)} AS ${sql.ident(`e_${f}`)}`]))}
-        FROM parsed ORDER BY row_no LIMIT ${PREVIEW_ROWS}`);
+        SELECT p.row_no, ${sql.join(prepared.columns.flatMap((c) => [sql`s.${sql.ident(`c${c.column}`)} AS ${sql.ident(`v_${c.field}`)}`, sql`p.${sql.ident(`${c.field}__err`)} AS ${sql.ident(`e_${c.field}`)}`]))}
+        FROM (SELECT * FROM parsed ORDER BY row_no LIMIT ${PREVIEW_ROWS}) AS p JOIN ${sql.ident(prepared.stage)} AS s ON s.row_no = p.row_no
+        ORDER BY p.row_no`);
       const rejectsByRow = new Map<number, Record<string, string>>();
       for (const e of errors) {
         const field = prepared.columns.find((c) => c.header === e.column)?.field ?? e.column ?? '';

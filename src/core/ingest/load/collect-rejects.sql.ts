@@ -20,10 +20,19 @@ function headerOf(plan: ImportPlan, field: string): string {
   return plan.columns.find((c) => c.field === field)?.header ?? field;
 }
 
+/** Fields whose value `--seller` writes into `parsed` when the file has no column for them. */
+const SELLER_FIELDS = new Set(['seller_id', 'seller_name']);
+
 export async function collectRejects(executor: Executor, plan: ImportPlan): Promise<number> {
   const parts: Sql[] = [];
+  const sourceColumn = new Map(plan.columns.map((c) => [c.field, c.column]));
+  const kindFields = new Set(plan.kind.fields.map((field) => field.name));
+  // The value shown is the text the row had: the stage's cell for a field read from a column
+  // (joined in once, below), the seller given for every row, else none.
+  const ownValue = (field: string): Sql =>
+    !sourceColumn.has(field) && SELLER_FIELDS.has(field) && kindFields.has(field) ? sql`CAST(${f(field)} AS VARCHAR)` : sql`NULL::VARCHAR`;
   const reject = (field: string, when: Sql, message: Sql | string) =>
-    parts.push(sql`SELECT row_no, ${headerOf(plan, field)} AS column_name, ${f(`${field}__raw`)} AS value,
+    parts.push(sql`SELECT row_no, ${headerOf(plan, field)} AS column_name, ${field} AS field, ${ownValue(field)} AS own_value,
       ${typeof message === 'string' ? sql`${message}` : message} AS message FROM parsed WHERE ${when}`);
 
   const mapped = new Set(plan.columns.map((c) => c.field));
@@ -62,9 +71,12 @@ export async function collectRejects(executor: Executor, plan: ImportPlan): Prom
     );
   }
 
+  const cells = [...sourceColumn].map(([field, column]) => sql`WHEN ${field} THEN s.${sql.ident(`c${column}`)}`);
+  const value = cells.length > 0 ? sql`CASE r.field ${sql.join(cells, ' ')} ELSE r.own_value END` : sql`r.own_value`;
   await executor.exec('DROP TABLE IF EXISTS rejects');
   await executor.run(sql`CREATE TEMP TABLE rejects AS
-    SELECT DISTINCT row_no::INTEGER AS row_no, column_name, value::VARCHAR AS value, message FROM (${sql.join(parts, ' UNION ALL ')})`);
+    SELECT DISTINCT r.row_no::INTEGER AS row_no, r.column_name, (${value})::VARCHAR AS value, r.message
+    FROM (${sql.join(parts, ' UNION ALL ')}) AS r LEFT JOIN ${sql.ident(plan.stage)} AS s ON s.row_no = r.row_no`);
   await rejectDuplicateKeys(executor, plan);
   const [row] = await executor.query<{ n: number }>(sql`SELECT count(DISTINCT row_no) AS n FROM rejects`);
   return row?.n ?? 0;

@@ -147,6 +147,16 @@ describe('readCsv', () => {
     });
   });
 
+  it('leaves no staging table behind a file refused after DuckDB started reading it (NUL byte after the first 64 KB)', async () => {
+    // The stage is read while the file is scanned; the scan's refusal must drop what was read.
+    const nul = await file('late-nul.csv', `a,b\n${'1,2\n'.repeat(30_000)}3\u0000,4\n`);
+    await withStage(async (target) => {
+      await expect(readCsv(target, nul)).rejects.toThrow(/row 30002 contains a NUL byte/);
+      const tables = await target.executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'stage%'`);
+      expect(tables).toEqual([{ n: 0 }]);
+    });
+  });
+
   it('applies the size and width limits, and refuses a file of blank lines', async () => {
     const csv = await file('limits.csv', 'a,b,c\n1,2,3\n');
     const blank = await file('blank-only.csv', '\n\r\n\n');

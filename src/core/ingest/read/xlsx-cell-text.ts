@@ -28,14 +28,34 @@ function formatTokens(numFmt: string): string {
     .toLowerCase();
 }
 
+interface FormatKind {
+  date: boolean;
+  timeOnly: boolean;
+}
+
+/**
+ * What a number format says, worked out once per format: a sheet has a handful of formats but a
+ * large one has millions of cells, and the tokenising regexes cost more than reading the cell.
+ */
+const formatKinds = new Map<string, FormatKind>();
+const MAX_CACHED_FORMATS = 10_000;
+
+function formatKind(numFmt: string): FormatKind {
+  let kind = formatKinds.get(numFmt);
+  if (kind) return kind;
+  const tokens = formatTokens(numFmt);
+  kind = { date: /[ymdhs]/.test(tokens), timeOnly: !/[yd]/.test(tokens) && /[hs]/.test(tokens) };
+  if (formatKinds.size >= MAX_CACHED_FORMATS) formatKinds.clear();
+  formatKinds.set(numFmt, kind);
+  return kind;
+}
+
 export function isDateFormat(numFmt: string | undefined): boolean {
-  return !!numFmt && /[ymdhs]/.test(formatTokens(numFmt));
+  return !!numFmt && formatKind(numFmt).date;
 }
 
 export function isTimeOnlyFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const tokens = formatTokens(numFmt);
-  return !/[yd]/.test(tokens) && /[hs]/.test(tokens);
+  return !!numFmt && formatKind(numFmt).timeOnly;
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
