@@ -73,10 +73,14 @@ export async function collectRejects(executor: Executor, plan: ImportPlan): Prom
 
   const cells = [...sourceColumn].map(([field, column]) => sql`WHEN ${field} THEN s.${sql.ident(`c${column}`)}`);
   const value = cells.length > 0 ? sql`CASE r.field ${sql.join(cells, ' ')} ELSE r.own_value END` : sql`r.own_value`;
-  await executor.exec('DROP TABLE IF EXISTS rejects');
+  await executor.exec('DROP TABLE IF EXISTS rejects; DROP TABLE IF EXISTS rejects_found');
+  // Found first, then joined to the stage for the text: a join planned before the rows are known
+  // would build its hash table on the whole stage, even when nothing was rejected.
+  await executor.run(sql`CREATE TEMP TABLE rejects_found AS ${sql.join(parts, ' UNION ALL ')}`);
   await executor.run(sql`CREATE TEMP TABLE rejects AS
     SELECT DISTINCT r.row_no::INTEGER AS row_no, r.column_name, (${value})::VARCHAR AS value, r.message
-    FROM (${sql.join(parts, ' UNION ALL ')}) AS r LEFT JOIN ${sql.ident(plan.stage)} AS s ON s.row_no = r.row_no`);
+    FROM rejects_found AS r LEFT JOIN ${sql.ident(plan.stage)} AS s ON s.row_no = r.row_no`);
+  await executor.exec('DROP TABLE rejects_found');
   await rejectDuplicateKeys(executor, plan);
   const [row] = await executor.query<{ n: number }>(sql`SELECT count(DISTINCT row_no) AS n FROM rejects`);
   return row?.n ?? 0;

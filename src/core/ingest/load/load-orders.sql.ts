@@ -30,11 +30,16 @@ export async function loadOrders(executor: Executor, importId: string, timezone:
     ${joinCategory('category', sql`v.category`, 'cat')}
     ${joinCategory('subcategory', sql`v.subcategory`, 'sub')}`);
   // Seller-days of the lines being replaced must be rebuilt too (a line can move seller or day).
-  await executor.exec('DROP TABLE IF EXISTS touched_days');
+  await executor.exec('DROP TABLE IF EXISTS replaced_days; DROP TABLE IF EXISTS touched_days');
+  await executor.run(sql`CREATE TEMP TABLE replaced_days AS
+    SELECT DISTINCT o.seller_id, o.order_date FROM order_lines o JOIN new_lines n ON o.order_id = n.order_id AND o.line_no = n.line_no`);
   await executor.run(sql`CREATE TEMP TABLE touched_days AS
-    SELECT o.seller_id, o.order_date FROM order_lines o JOIN new_lines n ON o.order_id = n.order_id AND o.line_no = n.line_no
-    UNION SELECT seller_id, order_date FROM new_lines`);
-  await executor.run(sql`DELETE FROM order_lines USING new_lines n WHERE order_lines.order_id = n.order_id AND order_lines.line_no = n.line_no`);
+    SELECT seller_id, order_date FROM replaced_days UNION SELECT seller_id, order_date FROM new_lines`);
+  // A file of new orders replaces nothing: the second join over every stored line is skipped.
+  const [replacing] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM replaced_days`);
+  if ((replacing?.n ?? 0) > 0) {
+    await executor.run(sql`DELETE FROM order_lines USING new_lines n WHERE order_lines.order_id = n.order_id AND order_lines.line_no = n.line_no`);
+  }
   const written = await executor.run(sql`
     INSERT INTO order_lines (order_id, line_no, ordered_at, order_date, status, seller_id, product_id, product_name,
       category_id, subcategory_id, quantity, unit_price, amount, refund_amount, buyer_id, channel, livestream_id, import_id, updated_at)
@@ -51,6 +56,6 @@ export async function loadOrders(executor: Executor, importId: string, timezone:
       : undefined;
     await refreshSellerDays(executor, { from: range.from, to: range.to, ...(sellerIds ? { sellerIds } : {}) });
   }
-  await executor.exec('DROP TABLE new_lines; DROP TABLE touched_days');
+  await executor.exec('DROP TABLE new_lines; DROP TABLE touched_days; DROP TABLE replaced_days');
   return written;
 }
