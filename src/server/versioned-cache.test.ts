@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from './versioned-cache.ts';
+import { RefreshLimiter, VersionedCache } from './versioned-cache.ts';
 
 describe('versioned cache', () => {
   it('reuses an answer while the data version is unchanged and recomputes when it changes', async () => {
@@ -66,5 +66,32 @@ describe('versioned cache: stale while refreshing', () => {
     await cache.answer('k', 'v1', async () => 1, 10);
     await expect(cache.answer('k', 'v2', () => Promise.reject(new Error('boom')), 1000)).rejects.toThrow('boom');
     expect(await cache.answer('k', 'v2', slow(2, 200), 10)).toEqual({ value: 1, stale: true });
+  });
+});
+
+describe('versioned cache: refreshes take turns', () => {
+  it('runs at most two refreshes at a time across caches, while a first computation never waits', async () => {
+    const limiter = new RefreshLimiter(2);
+    const caches = [new VersionedCache<number>(10, limiter), new VersionedCache<number>(10, limiter), new VersionedCache<number>(10, limiter)];
+    for (const [i, cache] of caches.entries()) await cache.get('k', 'v1', async () => i);
+    let running = 0;
+    let most = 0;
+    const refresh = (value: number) => async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      running -= 1;
+      return value;
+    };
+    const refreshed = Promise.all(caches.map((cache, i) => cache.get('k', 'v2', refresh(10 + i))));
+    // A key never computed before is computed at once, even while the refreshes queue.
+    let firstRan = false;
+    await new VersionedCache<number>(10, limiter).get('new', 'v2', async () => {
+      firstRan = true;
+      return 0;
+    });
+    expect(firstRan).toBe(true);
+    expect(await refreshed).toEqual([10, 11, 12]);
+    expect(most).toBe(2);
   });
 });

@@ -24,10 +24,40 @@ interface Entry<T> {
   settled?: { version: string; value: T };
 }
 
+/**
+ * Refreshes (recomputing an answer that has a previous one to show meanwhile) run at most
+ * `concurrency` at a time, in arrival order: after an import every cached page is outdated at
+ * once, and recomputing them all together would take the cores from the people reading. A first
+ * computation, which somebody is waiting for, never queues.
+ */
+export class RefreshLimiter {
+  private running = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  async run<T>(compute: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.running += 1;
+    try {
+      return await compute();
+    } finally {
+      this.running -= 1;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+/** The server's refreshes, shared by every cache: two at a time on a 2-core machine leaves room for reads. */
+const SERVER_REFRESHES = new RefreshLimiter(2);
+
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
-  constructor(private readonly maxEntries = 200) {}
+  constructor(
+    private readonly maxEntries = 200,
+    private readonly refreshes: RefreshLimiter = SERVER_REFRESHES,
+  ) {}
 
   async get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
     return this.entry(key, version, compute).value;
@@ -60,7 +90,7 @@ export class VersionedCache<T> {
       this.entries.set(key, hit);
       return hit;
     }
-    const value = compute();
+    const value = hit?.settled ? this.refreshes.run(compute) : compute();
     const entry: Entry<T> = { version, value, ...(hit?.settled ? { settled: hit.settled } : {}) };
     this.entries.delete(key);
     this.entries.set(key, entry);

@@ -26,6 +26,13 @@ import { countUsers, createUser } from '../../core/auth/users.ts';
  */
 const STALE_AFTER_MS = 200;
 
+/**
+ * DuckDB connections the server pools. Imports, report builds and the jobs that follow an import
+ * (seller map, alerts, benchmark ranking) each hold one while they run; with enough left over, a
+ * page's short queries never queue behind them — DuckDB shares its threads between running queries.
+ */
+const SERVER_CONNECTIONS = 16;
+
 export const DEMO_ADMIN = 'admin@aisle.local';
 
 interface ServeOptions {
@@ -63,7 +70,7 @@ export function registerServe(program: Command): void {
     .option('--demo-if-empty', 'generate the demo dataset when the workspace has no sellers yet')
     .action(
       action(async (options: ServeOptions) => {
-        const { db, dataDir } = await openDataDir(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir));
+        const { db, dataDir } = await openDataDir(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), { connections: SERVER_CONNECTIONS });
         try {
           await db.transaction((tx) => ensureDefaultRubric(tx, 'system'));
           if (options.demoIfEmpty) await fillDemoIfEmpty(db);

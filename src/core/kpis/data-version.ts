@@ -11,19 +11,34 @@
 import { Database, type Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 
-const remembered = new WeakMap<Database, { generation: number; version: Promise<string> }>();
+const remembered = new WeakMap<Database, Map<string, { generation: number; version: Promise<string> }>>();
 
 export function dataVersion(executor: Executor): Promise<string> {
-  if (!(executor instanceof Database)) return fingerprint(executor);
-  // Read the generation before looking: a write that lands while the fingerprint is computed
-  // moves the generation on, so the next caller computes again instead of trusting this one.
+  return oncePerWrite(executor, 'data', fingerprint);
+}
+
+/**
+ * `stamp(executor)` computed once per write generation of a `Database` (see above), so asking for
+ * a version costs nothing while nothing was written; on a transaction's executor it is computed
+ * every time. `name` tells different stamps apart.
+ */
+export function oncePerWrite(executor: Executor, name: string, stamp: (executor: Executor) => Promise<string>): Promise<string> {
+  if (!(executor instanceof Database)) return stamp(executor);
+  // Read the generation before looking: a write that lands while the stamp is computed moves the
+  // generation on, so the next caller computes again instead of trusting this one.
   const generation = executor.writeGeneration;
-  const hit = remembered.get(executor);
+  let stamps = remembered.get(executor);
+  if (!stamps) {
+    stamps = new Map();
+    remembered.set(executor, stamps);
+  }
+  const hit = stamps.get(name);
   if (hit && hit.generation === generation) return hit.version;
-  const version = fingerprint(executor);
-  remembered.set(executor, { generation, version });
+  const version = stamp(executor);
+  const held = stamps;
+  held.set(name, { generation, version });
   version.catch(() => {
-    if (remembered.get(executor)?.version === version) remembered.delete(executor);
+    if (held.get(name)?.version === version) held.delete(name);
   });
   return version;
 }

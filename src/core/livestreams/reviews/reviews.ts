@@ -11,6 +11,7 @@ import type { Database, Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { UserError } from '../../shared/errors.ts';
 import { getSettings } from '../../shared/settings.ts';
+import { oncePerWrite } from '../../kpis/data-version.ts';
 import { localStart } from '../session-list.ts';
 import { reviewLevelsSql, reviewScoresSql } from './review-scores.sql.ts';
 import { validateTags } from './review-tags.ts';
@@ -273,8 +274,10 @@ export function reviewsOfSession(executor: Executor, livestreamId: string): Prom
  * A stamp that changes whenever a review is saved, edited or deleted — with the dashboards' data
  * version (kpis/data-version.ts), what a cached session page depends on.
  */
-export async function reviewsVersion(executor: Executor): Promise<string> {
-  const [row] = await executor.query<{ stamp: string }>(sql`
-    SELECT concat_ws('|', count(*), max(id), CAST(max(updated_at) AS VARCHAR)) AS stamp FROM livestream_reviews`);
-  return row?.stamp ?? '';
+export function reviewsVersion(executor: Executor): Promise<string> {
+  return oncePerWrite(executor, 'reviews', async (on) => {
+    const [row] = await on.query<{ stamp: string }>(sql`
+      SELECT concat_ws('|', count(*), max(id), CAST(max(updated_at) AS VARCHAR)) AS stamp FROM livestream_reviews`);
+    return row?.stamp ?? '';
+  });
 }
