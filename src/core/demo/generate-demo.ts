@@ -68,7 +68,7 @@ export interface DemoSummary {
 
 export const DEFAULT_DEMO = { sellers: 2000, days: 180, seed: 42 } as const;
 
-const TEMP_TABLES = ['demo_session_final', 'demo_sessions', 'demo_products', 'demo_sellers', 'demo_days'];
+const TEMP_TABLES = ['demo_session_final', 'demo_sessions', 'demo_shop_days', 'demo_orders', 'demo_products', 'demo_sellers', 'demo_days'];
 
 type Report = (step: string, done: number, total: number) => void;
 

@@ -6,13 +6,19 @@
  * funnel is clamped so impressions ≥ views ≥ viewers ≥ buyers and orders ≤ clicks ≤ impressions.
  */
 import type { Executor } from '../db/database.ts';
-import { sql } from '../db/sql.ts';
+import { sql, type Sql } from '../db/sql.ts';
 import type { DayChunk, DemoPlan } from './demo-plan.ts';
 import { lit, sqlList, type DemoRandom } from './demo-random.sql.ts';
 import { MAX_ORDERS_PER_UNIT } from './generate-orders.sql.ts';
+import { atLocalTime, localDateOf, plusSeconds } from './local-time.sql.ts';
 import { storyHostSkill, storyLiveFactor, storyVolumeFactor } from './planted-stories.ts';
 import { DEMO_SUBCATEGORIES } from './taxonomy.ts';
 import { FIRST_NAMES, LIVE_TITLES, STORY_HOST_NAME, SURNAMES } from './word-lists.ts';
+
+/** A session's id (the platform's numeric string) from its integer key. */
+export function sessionIdOf(skey: Sql): Sql {
+  return sql`CAST(${skey} + 7300000000000000 AS VARCHAR)`;
+}
 
 /** Views per expected live order at average rates (1 / (4% CTR × 8% CTOR)). */
 const VIEWS_PER_ORDER = 312;
@@ -70,8 +76,8 @@ export async function createChunkSessions(
         least(0.4, greatest(0.01, 0.08 * sqrt(skill) * exp(0.15 * ${rnd.normal('ctor', key)}))) AS ctor
       FROM timed
     )
-    SELECT skey, CAST(skey + 7300000000000000 AS VARCHAR) AS id, seller_idx, seller_id, n_products, day_idx, discount,
-      timezone(${plan.timezone}, CAST(d AS TIMESTAMP) + to_seconds(start_s)) AS started_at, duration_s,
+    SELECT skey, ${sessionIdOf(sql`skey`)} AS id, seller_idx, seller_id, n_products, day_idx, discount,
+      ${atLocalTime(plan.timezone, sql`CAST(d AS TIMESTAMP) + to_seconds(start_s)`)} AS started_at, duration_s,
       CASE WHEN story = 'host' THEN ${STORY_HOST_NAME}
         ELSE ${rnd.pick(FIRST_NAMES, 'host_first', ...host)} || ' ' || ${rnd.pick(SURNAMES, 'host_last', ...host)} END AS host,
       replace(replace(${rnd.pick(LIVE_TITLES, 'title', key)},
@@ -125,6 +131,7 @@ export async function finalizeChunkSessions(tx: Executor, chunk: DayChunk): Prom
 
 /** Writes the chunk's sessions; sessions with a minute curve take peak and average from it. */
 export async function insertChunkLivestreams(tx: Executor, plan: DemoPlan): Promise<number> {
+  const ended = plusSeconds(sql`f.started_at`, sql`f.duration_s`);
   return tx.run(sql`
     INSERT INTO livestreams (id, seller_id, host, title, started_at, start_date, ended_at, duration_s, impressions, views,
       viewers, peak_viewers, avg_viewers, avg_view_duration_s, likes, comments, shares, new_followers,
@@ -134,11 +141,11 @@ export async function insertChunkLivestreams(tx: Executor, plan: DemoPlan): Prom
       FROM livestream_minutes WHERE livestream_id IN (SELECT id FROM demo_session_final)
       GROUP BY livestream_id
     )
-    SELECT f.id, f.seller_id, f.host, f.title, f.started_at, CAST(timezone(${plan.timezone}, f.started_at) AS DATE),
-      f.started_at + to_seconds(f.duration_s), f.duration_s, f.impressions, f.views, f.viewers,
+    SELECT f.id, f.seller_id, f.host, f.title, f.started_at, ${localDateOf(plan.timezone, sql`f.started_at`)},
+      ${ended}, f.duration_s, f.impressions, f.views, f.viewers,
       coalesce(c.peak, CAST(ceil(f.avg_viewers * f.peak_ratio) AS INTEGER)), coalesce(c.average, f.avg_viewers),
       f.avg_view_duration_s, f.likes, f.comments, f.shares, f.new_followers, f.product_impressions, f.product_clicks,
       f.orders, f.items_sold, f.buyers, f.gmv, f.products_count, f.gifts_value,
-      f.started_at + to_seconds(f.duration_s), f.started_at + to_seconds(f.duration_s)
+      ${ended}, ${ended}
     FROM demo_session_final f LEFT JOIN curve c ON c.livestream_id = f.id`);
 }
