@@ -19,7 +19,8 @@ import {
   rollupTable,
   SELLER_KEYS_TABLE,
   sellerRollupFits,
-  sellerRollupTable,
+  sellerRollupFrom,
+  sellerRollupMetric,
 } from './pre-aggregation.ts';
 
 /** A base metric as read for one request: the source chosen for the requested dimensions. */
@@ -132,29 +133,40 @@ function outputExpr(dialect: Dialect, metric: MetricDefinition, resolved: Map<st
 
 /**
  * The CTE of one source answered from a pre-aggregation: sums of the stored daily sums. The
- * per-day-and-attribute tables hold each attribute as a column; the per-seller tables hold the
- * seller's integer key, which a seller filter is translated to through the dictionary.
+ * per-day-and-attribute tables hold each attribute as a column. The per-seller tables hold the
+ * seller's integer key: seller attributes come from the dictionary (joined only when asked for),
+ * a seller filter is translated to keys through it, and distinct sellers are distinct keys.
  */
-function rollupCte(dialect: Dialect, source: FactSource, metrics: ResolvedMetric[], request: NormalizedRequest, bySeller: boolean): Sql {
+function rollupCte(dialect: Dialect, source: FactSource, metrics: ResolvedMetric[], request: NormalizedRequest, perSeller: boolean): Sql {
   const r = (column: string) => sql`r.${sql.ident(column)}`;
+  const k = (column: string) => sql`k.${sql.ident(column)}`;
   const dimension = (name: string) => {
     if (name === 'period') return dialect.dateTrunc(request.grain ?? 'day', r(ROLLUP_DAY));
-    return bySeller && name === 'seller' ? r(ROLLUP_SELLER_KEY) : r(name);
+    if (!perSeller) return r(name);
+    return name === 'seller' ? r(ROLLUP_SELLER_KEY) : k(name);
   };
   const selects: Sql[] = request.by.map((name) => sql`${dimension(name)} AS ${sql.ident(name)}`);
-  for (const metric of metrics) selects.push(sql`SUM(${r(metric.name)}) AS ${sql.ident(metric.name)}`);
+  for (const metric of metrics) {
+    const distinct = perSeller && sellerRollupMetric(source, metric) === 'distinctSellers';
+    selects.push(distinct ? sql`COUNT(DISTINCT ${r(ROLLUP_SELLER_KEY)}) AS ${sql.ident(metric.name)}` : sql`SUM(${r(metric.name)}) AS ${sql.ident(metric.name)}`);
+  }
   selects.push(sql`SUM(${r(ROLLUP_ROWS)}) AS ${sql.ident(ROWS_COLUMN)}`);
   const filters: Sql[] = [sql`${r(ROLLUP_DAY)} BETWEEN ${request.from} AND ${request.to}`];
   for (const filter of request.where) {
-    if (bySeller && filter.dimension === 'seller') {
-      filters.push(sql`${r(ROLLUP_SELLER_KEY)} IN (SELECT k.key FROM ${SELLER_KEYS_TABLE} k WHERE k.id IN (${sql.join(filter.values)}))`);
+    if (perSeller && filter.dimension === 'seller') {
+      filters.push(sql`${r(ROLLUP_SELLER_KEY)} IN (SELECT sk.key FROM ${SELLER_KEYS_TABLE} sk WHERE sk.id IN (${sql.join(filter.values)}))`);
     } else {
       filters.push(sql`CAST(${dimension(filter.dimension)} AS VARCHAR) IN (${sql.join(filter.values)})`);
     }
   }
   const groupBy = request.by.length ? sql` GROUP BY ${sql.raw(request.by.map((_, i) => i + 1).join(', '))}` : sql.empty;
-  const table = bySeller ? sellerRollupTable(source) : rollupTable(source);
-  return sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${table} r WHERE ${sql.join(filters, ' AND ')}${groupBy})`;
+  const attributes = [...request.by, ...request.where.map((filter) => filter.dimension)].some((name) => name !== 'period' && name !== 'seller');
+  const from = !perSeller
+    ? sql`${rollupTable(source)} r`
+    : attributes
+      ? sql`${sellerRollupFrom(source)} r JOIN ${SELLER_KEYS_TABLE} k ON k.key = ${r(ROLLUP_SELLER_KEY)}`
+      : sql`${sellerRollupFrom(source)} r`;
+  return sql`${sql.ident(`src_${source}`)} AS (SELECT ${sql.join(selects)} FROM ${from} WHERE ${sql.join(filters, ' AND ')}${groupBy})`;
 }
 
 export function compileMetricQuery(dialect: Dialect, input: MetricRequest, options: CompileOptions = {}): CompiledQuery {
@@ -176,14 +188,21 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
   const rollups: FactSource[] = [];
   const sources = [...bySource.keys()];
   // Per seller, either every source reads its per-seller pre-aggregation (they join on the integer
-  // key) or none does (they join on the seller id).
-  const sellerKeys =
-    requestedDimensions.includes('seller') &&
-    sources.every((source) => options.rollups?.includes(source) && sellerRollupFits(source, bySource.get(source) ?? [], requestedDimensions));
+  // key) or none does (they join on the seller id). Otherwise each source reads the most compact
+  // pre-aggregation that answers it: per day and attribute, else per seller and day, else the facts.
+  const perSellerFits = (source: FactSource) =>
+    options.rollups?.includes(source) === true && sellerRollupFits(source, bySource.get(source) ?? [], requestedDimensions);
+  const bySeller = requestedDimensions.includes('seller');
+  const sellerKeys = bySeller && sources.every(perSellerFits);
   for (const source of sources) {
     const metrics = bySource.get(source) ?? [];
-    if (sellerKeys || (options.rollups?.includes(source) && rollupFits(source, metrics, requestedDimensions))) {
-      ctes.push(rollupCte(dialect, source, metrics, request, sellerKeys));
+    if (!bySeller && options.rollups?.includes(source) && rollupFits(source, metrics, requestedDimensions)) {
+      ctes.push(rollupCte(dialect, source, metrics, request, false));
+      rollups.push(source);
+      continue;
+    }
+    if (sellerKeys || (!bySeller && perSellerFits(source))) {
+      ctes.push(rollupCte(dialect, source, metrics, request, true));
       rollups.push(source);
       continue;
     }

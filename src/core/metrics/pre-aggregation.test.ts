@@ -6,7 +6,7 @@ import { openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
 import { TINY_DATASET } from '../../../test/support/tiny-dataset.ts';
 import { compileMetricQuery } from './compile-query.ts';
 import type { MetricRequest } from './metric-request.ts';
-import { ROLLUP_SOURCES, rollupMetrics } from './pre-aggregation.ts';
+import { PRE_AGGREGATED_SOURCES, ROLLUP_SOURCES, rollupMetrics } from './pre-aggregation.ts';
 import { queryMetrics } from './query-metrics.ts';
 
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
@@ -49,7 +49,7 @@ describe('pre-aggregations of additive metrics', () => {
 
   for (const [name, request] of requests) {
     it(`gives the facts' answer: ${name}`, async () => {
-      expect(compileMetricQuery(duckdbDialect, request, { rollups: ROLLUP_SOURCES }).rollups.length).toBeGreaterThan(0);
+      expect(compileMetricQuery(duckdbDialect, request, { rollups: PRE_AGGREGATED_SOURCES }).rollups.length).toBeGreaterThan(0);
       const { rows } = await queryMetrics(db, request);
       expectSameRows(rows, await fromFacts(db, request));
     });
@@ -63,20 +63,20 @@ describe('pre-aggregations of additive metrics', () => {
     expect(rows).toEqual([{ views: null, live_sessions: 1, engagement_rate: null, avg_view_duration_s: null }]);
   });
 
-  it('reads the facts for distinct counts, maxima, sellers, channels and hosts', () => {
+  it('reads the facts for maxima, conditional distinct counts, order lines, channels and hosts', () => {
     const notPreAggregated: MetricRequest[] = [
-      { metrics: ['live_sellers'], ...NOVEMBER },
       { metrics: ['peak_viewers'], by: ['subcategory'], ...NOVEMBER },
-      { metrics: ['gmv', 'live_sellers'], by: ['seller'], ...NOVEMBER },
+      { metrics: ['active_sellers'], ...NOVEMBER },
+      { metrics: ['buyers_in_lines'], ...NOVEMBER },
+      { metrics: ['gmv', 'active_sellers'], by: ['seller'], ...NOVEMBER },
       { metrics: ['gmv'], by: ['channel'], ...NOVEMBER },
       { metrics: ['live_gmv'], by: ['host'], ...NOVEMBER },
-      { metrics: ['seller_adoption_rate'], ...NOVEMBER },
     ];
     for (const request of notPreAggregated) {
-      expect(compileMetricQuery(duckdbDialect, request, { rollups: ROLLUP_SOURCES }).rollups, request.metrics.join()).toEqual([]);
+      expect(compileMetricQuery(duckdbDialect, request, { rollups: PRE_AGGREGATED_SOURCES }).rollups, request.metrics.join()).toEqual([]);
     }
     // A request mixing both reads each source the way it can.
-    const mixed = compileMetricQuery(duckdbDialect, { metrics: ['gmv', 'live_sellers'], ...NOVEMBER }, { rollups: ROLLUP_SOURCES });
+    const mixed = compileMetricQuery(duckdbDialect, { metrics: ['gmv', 'peak_viewers'], ...NOVEMBER }, { rollups: PRE_AGGREGATED_SOURCES });
     expect(mixed.rollups).toEqual(['seller_days']);
   });
 
@@ -129,13 +129,45 @@ describe('per-seller pre-aggregations', () => {
 
   for (const [name, request] of requests) {
     it(`gives the facts' answer, sellers named: ${name}`, async () => {
-      const compiled = compileMetricQuery(duckdbDialect, request, { rollups: ROLLUP_SOURCES });
+      const compiled = compileMetricQuery(duckdbDialect, request, { rollups: PRE_AGGREGATED_SOURCES });
       expect(compiled.sellerKeys).toBe(true);
       expect(compiled.query.toQuery().text).toMatch(/_by_seller/);
       const { rows } = await queryMetrics(db, request);
       expectSameRows(rows, await fromFacts(db, request));
     });
   }
+
+  const distinct: [string, MetricRequest][] = [
+    ['adoption, no split', { metrics: ['seller_adoption_rate', 'live_sellers', 'engaged_sellers'], ...NOVEMBER }],
+    ['adoption by subcategory', { metrics: ['seller_adoption_rate', 'live_sellers', 'engaged_sellers'], by: ['subcategory'], ...NOVEMBER }],
+    ['adoption by week', { metrics: ['seller_adoption_rate', 'engaged_sellers'], by: ['period'], grain: 'week', ...NOVEMBER }],
+    ['live sellers by tier and region', { metrics: ['live_sellers', 'live_gmv', 'engagement_rate'], by: ['seller_tier', 'region'], ...NOVEMBER }],
+    ['the Overview tiles', { metrics: ['gmv', 'orders', 'aov', 'live_gmv_share', 'seller_adoption_rate', 'live_sessions', 'engagement_rate', 'gpm'], ...NOVEMBER }],
+    ['filtered by category', { metrics: ['seller_adoption_rate', 'live_sessions'], ...NOVEMBER, where: [{ dimension: 'category', values: ['home_living'] }] }],
+    ['by seller', { metrics: ['seller_adoption_rate', 'live_sellers', 'gmv'], by: ['seller'], ...NOVEMBER }],
+    ['one day with sales but no session', { metrics: ['seller_adoption_rate', 'engaged_sellers'], by: ['subcategory'], from: '2026-11-16', to: '2026-11-16' }],
+  ];
+
+  for (const [name, request] of distinct) {
+    it(`counts distinct sellers from the seller keys, as the facts do: ${name}`, async () => {
+      const compiled = compileMetricQuery(duckdbDialect, request, { rollups: PRE_AGGREGATED_SOURCES });
+      expect(compiled.query.toQuery().text).toMatch(/COUNT\(DISTINCT r\."seller_key"\)/);
+      const { rows } = await queryMetrics(db, request);
+      expectSameRows(rows, await fromFacts(db, request));
+    });
+  }
+
+  it('counts a seller active on a day with sales or a session once, whichever it had', async () => {
+    // s1: sales and sessions on 11-09 and 11-10; s2: sales only. A day with GMV 0 and no session is no activity.
+    await db.exec(`INSERT INTO sellers (id, name, name_key, subcategory_id) VALUES ('s3', 'Quiet Shop', 'quiet shop', 'kitchen');
+      INSERT INTO seller_days (seller_id, date, source, gmv) VALUES ('s3', DATE '2026-11-11', 'import', 0)`);
+    const { rows } = await queryMetrics(db, { metrics: ['engaged_sellers', 'live_sellers', 'seller_adoption_rate'], by: ['subcategory'], ...NOVEMBER });
+    expect(rows).toEqual([
+      { subcategory: 'kitchen', engaged_sellers: 1, live_sellers: 1, seller_adoption_rate: 1 },
+      { subcategory: 'skin_care', engaged_sellers: 1, live_sellers: 0, seller_adoption_rate: 0 },
+    ]);
+    await db.exec(`DELETE FROM seller_days WHERE seller_id = 's3'; DELETE FROM sellers WHERE id = 's3'`);
+  });
 
   it('answers the hand-worked values: ids, names, sums and a ratio of sums', async () => {
     const { rows } = await queryMetrics(db, { metrics: ['gmv', 'live_gmv', 'live_gmv_share'], by: ['seller'], ...NOVEMBER });
@@ -145,8 +177,8 @@ describe('per-seller pre-aggregations', () => {
     ]);
   });
 
-  it('reads the facts per seller when a metric is not held per seller (distinct counts), for every source alike', () => {
-    const compiled = compileMetricQuery(duckdbDialect, { metrics: ['gmv', 'live_sellers'], by: ['seller'], ...NOVEMBER }, { rollups: ROLLUP_SOURCES });
+  it('reads the facts per seller when a metric is not held per seller (a conditional distinct count), for every source alike', () => {
+    const compiled = compileMetricQuery(duckdbDialect, { metrics: ['gmv', 'active_sellers', 'live_gmv'], by: ['seller'], ...NOVEMBER }, { rollups: PRE_AGGREGATED_SOURCES });
     expect(compiled.sellerKeys).toBe(false);
     expect(compiled.rollups).toEqual([]);
     expect(compiled.query.toQuery().text).not.toMatch(/_by_seller/);

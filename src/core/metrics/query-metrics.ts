@@ -4,7 +4,7 @@ import type { PlainRow } from '../db/convert-row.ts';
 import type { Grain } from '../db/dialect/index.ts';
 import { APPROXIMATE_PREFIX, compileMetricQuery, ROLLUP_BUILD_COLUMN } from './compile-query.ts';
 import type { MetricRequest } from './metric-request.ts';
-import { ensureRollups, ROLLUP_SOURCES, type SellerDictionary } from './pre-aggregation.ts';
+import { ensureRollups, PRE_AGGREGATED_SOURCES, type SellerDictionary } from './pre-aggregation.ts';
 
 export interface MetricResult {
   metrics: string[];
@@ -23,7 +23,7 @@ const ATTEMPTS = 3;
 export async function queryMetrics(executor: Executor, request: MetricRequest): Promise<MetricResult> {
   // Pre-aggregations are read through the database itself, never inside a caller's transaction
   // (it could not see a rebuild, nor would a rebuild see the transaction's rows).
-  const compiled = compileMetricQuery(executor.dialect, request, { rollups: executor instanceof Database ? ROLLUP_SOURCES : [] });
+  const compiled = compileMetricQuery(executor.dialect, request, { rollups: executor instanceof Database ? PRE_AGGREGATED_SOURCES : [] });
   let raw: PlainRow[];
   let dictionary: SellerDictionary | undefined;
   for (let attempt = 1; ; attempt += 1) {

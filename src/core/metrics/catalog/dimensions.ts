@@ -59,6 +59,17 @@ const SELLER_ACTIVITY = `(
     UNION SELECT seller_id, start_date FROM livestreams
   )`;
 
+/**
+ * The same days of activity read from the per-seller-day pre-aggregations (pre-aggregation.ts;
+ * `{seller_days}` and `{livestreams}` stand for their tables, which keep one row per seller and
+ * day with the day's GMV, and one per seller and day with sessions). A seller-day may appear twice:
+ * only distinct sellers are counted from it.
+ */
+export const SELLER_ACTIVITY_BY_SELLER = `(
+    SELECT day, seller_key, 1 AS __rows FROM {seller_days} WHERE gmv > 0
+    UNION ALL SELECT day, seller_key, 1 FROM {livestreams}
+  )`;
+
 /** FROM clause of each source; every source joins the seller for seller attributes. */
 export const SOURCE_FROM: Record<FactSource, string> = {
   seller_days: 'seller_days sd JOIN sellers s ON s.id = sd.seller_id',
