@@ -8,6 +8,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { getSettings } from '../shared/settings.ts';
 import { buildParsed } from './load/build-parsed.sql.ts';
+import { dropNarrow } from './load/narrow-table.sql.ts';
 import { collectRejects } from './load/collect-rejects.sql.ts';
 import { completeParsed } from './load/complete-parsed.sql.ts';
 import { listRejectsOfStage } from './import-jobs.sql.ts';
@@ -102,7 +103,8 @@ export async function previewImport(db: Database, filePath: string, options: Imp
         })),
       };
     } finally {
-      await executor.exec('DROP TABLE IF EXISTS parsed; DROP TABLE IF EXISTS rejects');
+      await dropNarrow(executor, 'parsed');
+      await executor.exec('DROP TABLE IF EXISTS rejects');
       await dropStageTable(executor, prepared.stage);
     }
   });

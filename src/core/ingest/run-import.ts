@@ -21,6 +21,7 @@ import { collectRejects } from './load/collect-rejects.sql.ts';
 import { completeParsed } from './load/complete-parsed.sql.ts';
 import type { ImportPlan } from './load/import-plan.ts';
 import { loadRows, prepareValid } from './load/load-rows.ts';
+import { dropNarrow } from './load/narrow-table.sql.ts';
 import { prepareFile, requireAllFields, type PreparedFile } from './prepare-file.ts';
 import { dropStageTable } from './read/stage-table.ts';
 import { saveMappingProfile } from './mapping-profiles.sql.ts';
@@ -106,7 +107,9 @@ export async function importFile(
       }
       throw error;
     } finally {
-      await executor.exec('DROP TABLE IF EXISTS parsed; DROP TABLE IF EXISTS rejects; DROP TABLE IF EXISTS valid');
+      await dropNarrow(executor, 'parsed');
+      await dropNarrow(executor, 'valid');
+      await executor.exec('DROP TABLE IF EXISTS rejects');
       await dropStageTable(executor, prepared.stage);
     }
   });

@@ -9,7 +9,9 @@ import type { Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import type { FieldDef } from '../kinds/index.ts';
 import { parseValueSql } from '../parse/parse-value.ts';
+import type { ValueType } from '../parse/types.ts';
 import type { ImportPlan } from './import-plan.ts';
+import { createNarrow, type NarrowColumn } from './narrow-table.sql.ts';
 
 const col = (index: number) => sql.ident(`c${index}`);
 
@@ -38,21 +40,69 @@ export function blankRowSql(columnCount: number): Sql {
   return sql`(${sql.join(cells, ' AND ')})`;
 }
 
+/**
+ * A field without a column is still stored when a later step writes it: the seller given for
+ * every row (`--seller`), and every field of livestream minutes, whose parsed rows are rebuilt.
+ */
+function storedWhenEmpty(plan: ImportPlan, field: string): boolean {
+  return plan.kind.kind === 'livestream_minutes' || (plan.seller !== null && (field === 'seller_id' || field === 'seller_name'));
+}
+
+/**
+ * The DuckDB type each value parser returns (its final CAST), for the typed NULL of a field without
+ * a column: a view cannot hold the bound parameters of a parser applied to NULL. A test checks it
+ * against every parser.
+ */
+export const VALUE_SQL_TYPES: Record<ValueType, string> = {
+  text: 'VARCHAR',
+  id: 'VARCHAR',
+  integer: 'BIGINT',
+  number: 'DOUBLE',
+  money: 'DECIMAL(18,2)',
+  rate: 'DOUBLE',
+  duration: 'INTEGER',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP WITH TIME ZONE',
+  boolean: 'BOOLEAN',
+};
+
+function typedNull(type: ValueType): Sql {
+  return sql.raw(`CAST(NULL AS ${VALUE_SQL_TYPES[type]})`);
+}
+
+/** The value column of every field, with the constant of those `parsed` does not store. */
+export function parsedValueColumns(plan: ImportPlan): NarrowColumn[] {
+  const mapped = new Set(plan.columns.map((c) => c.field));
+  return plan.kind.fields.map((field) =>
+    mapped.has(field.name) || storedWhenEmpty(plan, field.name)
+      ? { name: field.name }
+      : { name: field.name, constant: typedNull(field.type) },
+  );
+}
+
 export async function buildParsed(executor: Executor, plan: ImportPlan): Promise<{ blankRows: number; rows: number }> {
   // Two levels: the inner query parses values; the outer one works out the reason only for the
   // few values that came out NULL (the parsers set an error only where the value is NULL), which
   // keeps the error expressions off the common path.
   const inner: Sql[] = [sql`row_no`];
   const outer: Sql[] = [sql`row_no`];
+  const columns: NarrowColumn[] = [{ name: 'row_no' }];
   const byField = new Map(plan.columns.map((c) => [c.field, c]));
   for (const field of plan.kind.fields) {
     const mapped = byField.get(field.name);
     const name = field.name;
     const rawName = sql.ident(`${name}__raw`);
     const valueName = sql.ident(name);
+    const errName = sql.ident(`${name}__err`);
     if (!mapped) {
-      inner.push(sql`${parseValueSql(field.type, sql`NULL::VARCHAR`, plan.context).value} AS ${valueName}`);
-      outer.push(sql`NULL::VARCHAR AS ${sql.ident(`${name}__err`)}`, valueName);
+      const nothing = typedNull(field.type);
+      if (storedWhenEmpty(plan, name)) {
+        inner.push(sql`${nothing} AS ${valueName}`);
+        outer.push(sql`NULL::VARCHAR AS ${errName}`, valueName);
+        columns.push({ name: `${name}__err` }, { name });
+      } else {
+        columns.push({ name: `${name}__err`, constant: sql`NULL::VARCHAR` }, { name, constant: nothing });
+      }
       continue;
     }
     const raw = col(mapped.column);
@@ -61,11 +111,11 @@ export async function buildParsed(executor: Executor, plan: ImportPlan): Promise
     inner.push(sql`${raw} AS ${rawName}`, sql`${typed.value} AS ${valueName}`);
     const again = parseValueSql(field.type, rawName, plan.context);
     const enumError = field.values ? enumValue(field, again.value).error : sql`NULL`;
-    outer.push(sql`CASE WHEN ${valueName} IS NULL THEN coalesce(${again.error}, ${enumError}) END AS ${sql.ident(`${name}__err`)}`, valueName);
+    outer.push(sql`CASE WHEN ${valueName} IS NULL THEN coalesce(${again.error}, ${enumError}) END AS ${errName}`, valueName);
+    columns.push({ name: `${name}__err` }, { name });
   }
   const blank = blankRowSql(plan.columnCount);
-  await executor.exec('DROP TABLE IF EXISTS parsed');
-  await executor.run(sql`CREATE TEMP TABLE parsed AS
+  await createNarrow(executor, 'parsed', columns, sql`
     SELECT ${sql.join(outer)} FROM (
       SELECT ${sql.join(inner)} FROM ${sql.ident(plan.stage)}
       WHERE row_no > ${plan.headerRow} AND NOT (${blank}))`);

@@ -8,14 +8,16 @@ import { loadProducts } from './load-products.sql.ts';
 import { loadSellerDaily } from './load-seller-daily.sql.ts';
 import { loadSellers } from './load-sellers.sql.ts';
 import { buildValid, resolveSellers } from './resolve-sellers.sql.ts';
+import { parsedValueColumns } from './build-parsed.sql.ts';
+import { dropNarrow } from './narrow-table.sql.ts';
 
 /**
  * Before the load's transaction: `valid` from `parsed` (see resolve-sellers.sql.ts), after which
  * `parsed` is dropped — the load needs only `valid`, and the memory is freed before loading.
  */
 export async function prepareValid(executor: Executor, plan: ImportPlan): Promise<void> {
-  await buildValid(executor, plan.kind.fields.map((field) => field.name), hasSeller(plan));
-  await executor.exec('DROP TABLE IF EXISTS parsed');
+  await buildValid(executor, parsedValueColumns(plan), hasSeller(plan));
+  await dropNarrow(executor, 'parsed');
 }
 
 function hasSeller(plan: ImportPlan): boolean {

@@ -13,6 +13,7 @@
  * past midnight); otherwise it is before the session and refused.
  */
 import type { Executor } from '../../db/database.ts';
+import { dropNarrow } from './narrow-table.sql.ts';
 import { sql } from '../../db/sql.ts';
 import { checkParseContext } from '../parse/parse-value.ts';
 import { parseIntegerSql } from '../parse/parse-integer.ts';
@@ -68,5 +69,8 @@ export async function resolveMinutesFromStart(executor: Executor, context: Parse
     SELECT * EXCLUDE (session_start, local_start, minute_count, count_error, clock_time, stamp_at, stamp_error, clock_at, from_start)
       REPLACE (${minute} AS minute, ${error} AS minute__err)
     FROM counted`);
-  await executor.exec('DROP TABLE parsed; ALTER TABLE parsed_minutes RENAME TO parsed');
+  // Every field of livestream minutes is stored (build-parsed.sql.ts), so the view is all of them.
+  await dropNarrow(executor, 'parsed');
+  await executor.exec('ALTER TABLE parsed_minutes RENAME TO parsed_rows');
+  await executor.exec('CREATE TEMP VIEW parsed AS SELECT * FROM parsed_rows');
 }

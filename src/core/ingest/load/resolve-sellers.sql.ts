@@ -6,24 +6,25 @@
 import type { Executor } from '../../db/database.ts';
 import { sql } from '../../db/sql.ts';
 import { sellerNameKeySql } from '../../sellers/seller-name-key.ts';
+import { createNarrow, type NarrowColumn } from './narrow-table.sql.ts';
 
 /**
  * Creates `valid` (the parsed rows without rejects: `row_no` and the typed value of every field,
  * not the raw text and reasons `parsed` also holds) with `seller_ref`: the row's seller id, else the
  * registered seller with its name, else the id a seller created from that name gets.
  */
-export async function buildValid(executor: Executor, fields: readonly string[], hasSeller: boolean): Promise<void> {
-  await executor.exec('DROP TABLE IF EXISTS valid');
+export async function buildValid(executor: Executor, fields: readonly NarrowColumn[], hasSeller: boolean): Promise<void> {
   const [rejected] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM rejects`);
   // Rows with a reject are left out; without any, the anti-join is skipped.
   const keep = (rejected?.n ?? 0) > 0 ? sql`WHERE p.row_no NOT IN (SELECT row_no FROM rejects)` : sql.empty;
-  const values = sql.join([sql`p.row_no`, ...fields.map((name) => sql`p.${sql.ident(name)}`)]);
+  const values = sql.join([sql`p.row_no`, ...fields.filter((f) => !f.constant).map((f) => sql`p.${sql.ident(f.name)}`)]);
+  const columns: NarrowColumn[] = [{ name: 'row_no' }, ...fields, { name: 'seller_ref' }];
   if (!hasSeller) {
-    await executor.run(sql`CREATE TEMP TABLE valid AS SELECT ${values}, NULL::VARCHAR AS seller_ref FROM parsed p ${keep}`);
+    await createNarrow(executor, 'valid', columns, sql`SELECT ${values}, NULL::VARCHAR AS seller_ref FROM parsed p ${keep}`);
     return;
   }
   const key = sellerNameKeySql(sql`p.seller_name`);
-  await executor.run(sql`CREATE TEMP TABLE valid AS
+  await createNarrow(executor, 'valid', [...columns, { name: 'seller_label' }], sql`
     SELECT ${values}, coalesce(p.seller_id, s.id, 'name:' || left(md5(${key}), 16)) AS seller_ref,
            coalesce(p.seller_name, p.seller_id) AS seller_label
     FROM parsed p

@@ -14,7 +14,7 @@ import { UserError } from '../../shared/errors.ts';
 export async function fillSellerOfEveryRow(executor: Executor, seller: string): Promise<void> {
   const [byId] = await executor.query<{ id: string }>(sql`SELECT id FROM sellers WHERE id = ${seller}`);
   if (byId) {
-    await executor.run(sql`UPDATE parsed SET seller_id = ${seller}`);
+    await executor.run(sql`UPDATE parsed_rows SET seller_id = ${seller}`);
     return;
   }
   const named = await executor.query<{ id: string; name: string }>(
@@ -27,5 +27,5 @@ export async function fillSellerOfEveryRow(executor: Executor, seller: string): 
       details: { seller, sellerIds: named.map((s) => s.id) },
     });
   }
-  await executor.run(sql`UPDATE parsed SET seller_name = ${seller}`);
+  await executor.run(sql`UPDATE parsed_rows SET seller_name = ${seller}`);
 }
