@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database, queryOne } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { sql, type Sql } from '../db/sql.ts';
+import { refreshSellerDays } from '../ingest/refresh-seller-days.ts';
 import { generateDemo, type DemoProgress, type DemoSummary } from './generate-demo.ts';
 
 // One small dataset in a non-UTC workspace, checked for internal consistency: every invariant is a
@@ -196,6 +197,28 @@ describe('order lines and seller days', () => {
         OR d.items_sold <> o.items OR d.buyers <> o.buyers OR d.live_gmv <> coalesce(o.live, 0)
         OR d.video_gmv <> coalesce(o.video, 0) OR d.product_card_gmv <> coalesce(o.card, 0)`),
     ).toBe(0);
+  });
+
+  it('are what the shared refresh derives: rerunning it over the range changes nothing', async () => {
+    const snapshot = () =>
+      db.query<{ n: number; h: string }>(sql`
+        SELECT count(*) AS n, CAST(sum(hash(t)) AS VARCHAR) AS h FROM (SELECT * EXCLUDE (updated_at) FROM seller_days) t`);
+    const before = await snapshot();
+    // In a transaction rolled back afterwards, so the shared dataset stays as generated.
+    await db
+      .transaction(async (tx) => {
+        const result = await refreshSellerDays(tx, { from: summary.from, to: summary.to });
+        expect(result.deleted).toBe(0);
+        expect(
+          await tx.query(sql`
+        SELECT count(*) AS n, CAST(sum(hash(t)) AS VARCHAR) AS h FROM (SELECT * EXCLUDE (updated_at) FROM seller_days) t`),
+        ).toEqual(before);
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.message === 'roll back')) throw error;
+      });
+    expect(await snapshot()).toEqual(before);
   });
 
   it('carry consistent shop traffic', async () => {

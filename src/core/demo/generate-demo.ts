@@ -16,7 +16,6 @@
 import type { Database, Executor } from '../db/database.ts';
 import { queryOne } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
-import { refreshSellerDays } from '../ingest/refresh-seller-days.ts';
 import { refreshSellerActivity } from '../sellers/refresh-seller-activity.ts';
 import { addDays } from '../shared/dates.ts';
 import { getSettings } from '../shared/settings.ts';
@@ -43,7 +42,7 @@ import { insertReviews } from './generate-reviews.sql.ts';
 import { createDemoSellers, insertCategories } from './generate-sellers.sql.ts';
 import { insertChunkMinutes } from './livestream-minutes.sql.ts';
 import { describeStories, type PlantedStory } from './planted-stories.ts';
-import { fillSellerDayTraffic } from './seller-day-traffic.sql.ts';
+import { insertChunkSellerDays } from './seller-day-traffic.sql.ts';
 import { insertSellerProfiles } from './seller-profiles.sql.ts';
 
 export type { DemoOptions } from './demo-plan.ts';
@@ -79,8 +78,7 @@ async function generateChunk(tx: Executor, plan: DemoPlan, rnd: DemoRandom, chun
   await finalizeChunkSessions(tx, chunk);
   await insertChunkMinutes(tx, plan, rnd, chunk);
   await insertChunkLivestreams(tx, plan);
-  await refreshSellerDays(tx, { from: chunk.from, to: chunk.to });
-  await fillSellerDayTraffic(tx, rnd, chunk);
+  await insertChunkSellerDays(tx, rnd, chunk);
 }
 
 async function saveSetting(tx: Executor, key: string, value: unknown): Promise<void> {
