@@ -66,4 +66,22 @@ describe('pages answered with the previous figures while new ones are computed',
     expect(await get<Tiles>(url)).toMatchObject({ refreshing: true, kpis: expect.arrayContaining([expect.objectContaining({ metric: 'gmv', value: 1000 })]) });
     expect(gmv(await until<Tiles>(url, (body) => !body.refreshing))).toBe(0);
   });
+
+  it('the Sellers grid: rows from the previous figures marked refreshing, then the new ones', async () => {
+    interface Grid {
+      refreshing: boolean;
+      rows: { id: string; gmv: number }[];
+    }
+    const url = '/api/sellers?from=2026-11-10&to=2026-11-16&sort=gmv&dir=desc';
+    const gmvOf = (body: Grid) => body.rows.find((r) => r.id === 's2')?.gmv;
+    const first = await get<Grid>(url);
+    expect(first.refreshing).toBe(false);
+    const before = gmvOf(first);
+    await db.run(sql`INSERT INTO seller_days (seller_id, date, source, gmv, orders) VALUES ('s2', DATE '2026-11-13', 'import', 500, 1)`);
+    const during = await get<Grid>(url);
+    expect([during.refreshing, gmvOf(during)]).toEqual([true, before]);
+    const after = await until<Grid>(url, (body) => !body.refreshing);
+    expect(gmvOf(after)).toBe((before ?? 0) + 500);
+  });
 });
+

@@ -16,6 +16,16 @@ interface Entry {
   table: string;
   ready: Promise<void>;
   used: number;
+  /** The build finished. */
+  built: boolean;
+  /** The entry this one replaces, finished, kept while this one builds (stale answers read it). */
+  previous?: Entry;
+}
+
+/** A cached table: its name, and whether it is the one before the current version (still being built). */
+export interface CachedTable {
+  table: Sql;
+  stale: boolean;
 }
 
 const attached = new WeakMap<Database, Promise<void>>();
@@ -30,8 +40,13 @@ export class CachedTables {
     private readonly limit: number,
   ) {}
 
-  /** The table holding `query` for this key and version, built when missing or outdated. */
-  async get(db: Database, key: string, version: string, query: () => Sql): Promise<Sql> {
+  /**
+   * The table holding `query` for this key and version, built when missing or outdated. When it
+   * is outdated and the new build takes longer than `staleAfterMs`, the previous table comes back
+   * (stale) while the new one builds; it is dropped once the new one is there, so a caller that
+   * finds it gone asks again.
+   */
+  async get(db: Database, key: string, version: string, query: () => Sql, staleAfterMs = Number.POSITIVE_INFINITY): Promise<CachedTable> {
     let ready = attached.get(db);
     if (!ready) {
       ready = db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE}`);
@@ -45,21 +60,45 @@ export class CachedTables {
       const name = createHash('sha1').update(`${key}|${version}`).digest('hex').slice(0, 16);
       const table = `${CACHE}.main.${this.prefix}_${name}`;
       const built = db.run(sql`CREATE OR REPLACE TABLE ${sql.raw(table)} AS ${query()}`).then(() => undefined);
-      const created: Entry = { version, table, ready: built, used: Date.now() };
+      const previous = replaced?.built ? replaced : replaced?.previous;
+      const created: Entry = { version, table, ready: built, used: Date.now(), built: false, ...(previous && previous.table !== table ? { previous } : {}) };
       entry = created;
       entries.set(key, created);
       built.then(
-        // The old version goes once the new one is there (a request still reading it has had its turn).
-        () => (replaced && replaced.table !== table ? db.exec(`DROP TABLE IF EXISTS ${replaced.table}`).catch(() => undefined) : undefined),
         () => {
-          if (entries.get(key) === created) entries.delete(key);
+          created.built = true;
+          delete created.previous;
+          // The old version goes once the new one is there (a request still reading it has had its turn).
+          for (const old of [replaced, previous]) {
+            if (old && old.table !== table) db.exec(`DROP TABLE IF EXISTS ${old.table}`).catch(() => undefined);
+          }
+        },
+        () => {
+          if (entries.get(key) !== created) return;
+          // The last good table stays in use; the next request tries the build again.
+          if (previous && previous.table !== table) entries.set(key, previous);
+          else entries.delete(key);
         },
       );
       await this.evict(db, entries, key);
     }
     entry.used = Date.now();
+    const previous = entry.previous;
+    if (!entry.built && previous && Number.isFinite(staleAfterMs)) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), staleAfterMs);
+      });
+      const current = entry.ready.then(() => 'built' as const);
+      current.catch(() => undefined);
+      try {
+        if ((await Promise.race([current, late])) === 'late') return { table: sql.raw(previous.table), stale: true };
+      } finally {
+        clearTimeout(timer);
+      }
+    }
     await entry.ready;
-    return sql.raw(entry.table);
+    return { table: sql.raw(entry.table), stale: false };
   }
 
   /** Forgets a key (its table went missing under a request); the next `get` builds it again. */

@@ -10,6 +10,8 @@
  * - the rows, joined from the live registry and the figures, rebuilt when either changes (profile
  *   edits, owners, contacts, segments, users, taxonomy) — a fraction of a second.
  * An executor that is not a `Database` (inside a transaction) gets the rows inline, uncached.
+ * When a layer is outdated and its new table takes longer than the caller's `staleAfterMs`, the
+ * previous table answers meanwhile (`stale`): after an import at 100k the grid keeps scrolling.
  */
 import { Database, type Executor } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
@@ -97,12 +99,21 @@ async function readVersions(executor: Executor): Promise<{ facts: string; regist
  * `SellerListRow` plus sort keys (`tier_gmv_window`, `*_key`), `search`, followers, rating and
  * first/last seen.
  */
-export async function sellerGridRows(executor: Executor, current: DateRange, previous: DateRange, timezone: string): Promise<Sql> {
-  if (!(executor instanceof Database)) return sql`(${rowsQuery(executor, sql`(${figuresQuery(executor, current, previous)})`, timezone)})`;
+export async function sellerGridRows(
+  executor: Executor,
+  current: DateRange,
+  previous: DateRange,
+  timezone: string,
+  staleAfterMs = Number.POSITIVE_INFINITY,
+): Promise<{ rows: Sql; stale: boolean }> {
+  if (!(executor instanceof Database)) return { rows: sql`(${rowsQuery(executor, sql`(${figuresQuery(executor, current, previous)})`, timezone)})`, stale: false };
   const { facts, registry } = await versions(executor);
   const key = `${current.from}|${current.to}|${previous.from}|${previous.to}`;
-  const figures = await figuresCache.get(executor, key, facts, () => figuresQuery(executor, current, previous));
-  return rowsCache.get(executor, `${key}|${timezone}`, `${facts}|${registry}|${figures.toString()}`, () => rowsQuery(executor, figures, timezone));
+  const figures = await figuresCache.get(executor, key, facts, () => figuresQuery(executor, current, previous), staleAfterMs);
+  // The figures table's name stands for the facts it was built from: rows built on the previous
+  // figures (while new ones build) stay the rows of that name.
+  const rows = await rowsCache.get(executor, `${key}|${timezone}`, `${registry}|${figures.table.toString()}`, () => rowsQuery(executor, figures.table, timezone), staleAfterMs);
+  return { rows: rows.table, stale: figures.stale || rows.stale };
 }
 
 /** Forgets the cached tables of these ranges (one went missing under a request). */

@@ -83,6 +83,8 @@ export interface SellerListRequest extends SellerPeriodRequest {
   pageSize?: number;
   /** The day "not contacted in N days" counts back from; default today in the workspace time zone. */
   today?: string;
+  /** After a data change, answer from the previous figures when the new ones take longer than this (default: always wait). */
+  staleAfterMs?: number;
 }
 
 export interface SellerListRow {
@@ -118,6 +120,8 @@ export interface SellerListRow {
 }
 
 export interface SellerList {
+  /** The rows come from the figures before the latest data change, while the new ones are built: ask again shortly. */
+  refreshing: boolean;
   period: SellerPeriod;
   sort: SellerSort;
   page: number;
@@ -202,14 +206,16 @@ async function pageOf(executor: Executor, request: SellerListRequest, sort: Sell
     ]);
     return { rows: found, total: count[0]?.n ?? 0 };
   };
-  const rows = await sellerGridRows(executor, period.current, period.previous, timezone);
+  const { rows, stale } = await sellerGridRows(executor, period.current, period.previous, timezone, request.staleAfterMs);
   try {
-    return { period, ...(await run(rows)) };
+    return { period, refreshing: stale, ...(await run(rows)) };
   } catch (error) {
-    // A cached table was dropped under this request (evicted): build it again, once.
+    // A cached table was dropped under this request: a previous one whose successor is now built
+    // (ask again), or an evicted one (build it again, once).
     if (!/does not exist/i.test(String(error))) throw error;
-    forgetSellerGridRows(executor, period.current, period.previous, timezone);
-    return { period, ...(await run(await sellerGridRows(executor, period.current, period.previous, timezone))) };
+    if (!stale) forgetSellerGridRows(executor, period.current, period.previous, timezone);
+    const again = await sellerGridRows(executor, period.current, period.previous, timezone);
+    return { period, refreshing: false, ...(await run(again.rows)) };
   }
 }
 
@@ -221,8 +227,8 @@ export async function listSellers(executor: Executor, request: SellerListRequest
     throw new UserError(`page size ${request.pageSize} is out of range`, { hint: `ask for 1 to ${MAX_PAGE_SIZE} sellers per page`, details: { field: 'pageSize', value: request.pageSize } });
   }
   if (!(page >= 1)) throw new UserError(`page ${request.page} is out of range`, { hint: 'pages start at 1', details: { field: 'page', value: request.page } });
-  const { period, rows, total } = await pageOf(executor, request, sort, pageSize, (page - 1) * pageSize);
-  return { period, sort, page, pageSize, total, rows };
+  const { period, rows, total, refreshing } = await pageOf(executor, request, sort, pageSize, (page - 1) * pageSize);
+  return { period, sort, page, pageSize, total, rows, refreshing };
 }
 
 /** Every row of a view, in its order, up to `MAX_EXPORT_ROWS` (for exports). */

@@ -105,11 +105,13 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
               pageSize: z.number(),
               total: z.number(),
               rows: z.array(listRow),
+              /** Rows from the figures before the latest data change, while the new ones are built: ask again shortly. */
+              refreshing: z.boolean(),
             }),
           },
         },
       },
-      async (request) => listSellers(db, toListRequest(request.query, requireUser(request))),
+      async (request) => listSellers(db, { ...toListRequest(request.query, requireUser(request)), staleAfterMs: context.staleAfterMs }),
     );
     app.get(
       '/api/sellers/options',

@@ -21,7 +21,9 @@ import {
   type SelectionChangedEvent,
   type SortChangedEvent,
 } from 'ag-grid-community';
+import { Group } from '@mantine/core';
 import { ApiError } from '../../ui/api';
+import { RefreshingBadge } from '../../ui/refreshing';
 import { FONT_STACK } from '../../ui/tokens';
 import { fetchSellers, type SellerList, type SellerRow } from './sellers-api';
 import {
@@ -90,6 +92,16 @@ export function SellersGrid({
 }: SellersGridProps) {
   const api = useRef<GridApi<SellerRow> | null>(null);
   const [ready, setReady] = useState(false);
+  // Right after an import a large workspace answers from the previous figures (`refreshing`): the
+  // grid says so and asks again every second until the new ones are there.
+  const [refreshing, setRefreshing] = useState(false);
+  const again = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (again.current) clearTimeout(again.current);
+    },
+    [],
+  );
   const callbacks = useRef({ onLoaded, onError });
   callbacks.current = { onLoaded, onError };
 
@@ -111,6 +123,13 @@ export function SellersGrid({
           .then((result) => {
             if (page === 1) callbacks.current.onLoaded(result);
             params.successCallback(result.rows, result.total);
+            setRefreshing(result.refreshing);
+            if (result.refreshing && !again.current) {
+              again.current = setTimeout(() => {
+                again.current = null;
+                api.current?.refreshInfiniteCache();
+              }, 1000);
+            }
           })
           .catch((error: unknown) => {
             params.failCallback();
@@ -159,36 +178,43 @@ export function SellersGrid({
   );
 
   return (
-    <div className={classes.grid} data-testid="sellers-grid">
-      <AgGridReact<SellerRow>
-        theme={gridTheme}
-        context={context}
-        columnDefs={columns}
-        defaultColDef={{
-          sortable: false,
-          resizable: true,
-          suppressMovable: true,
-          sortingOrder: ['desc', 'asc'],
-        }}
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={BLOCK_SIZE}
-        maxBlocksInCache={20}
-        infiniteInitialRowCount={BLOCK_SIZE}
-        getRowId={(params) => params.data.id}
-        selectionColumnDef={{ pinned: 'left', width: 44, resizable: false }}
-        rowSelection={
-          selectable
-            ? { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }
-            : undefined
-        }
-        onGridReady={onGridReady}
-        onSortChanged={onSortChanged}
-        onSelectionChanged={onSelectionChanged}
-        tooltipShowDelay={300}
-        suppressCellFocus
-        animateRows={false}
-      />
-    </div>
+    <>
+      {refreshing ? (
+        <Group justify="flex-end" mb={6}>
+          <RefreshingBadge refreshing />
+        </Group>
+      ) : null}
+      <div className={classes.grid} data-testid="sellers-grid">
+        <AgGridReact<SellerRow>
+          theme={gridTheme}
+          context={context}
+          columnDefs={columns}
+          defaultColDef={{
+            sortable: false,
+            resizable: true,
+            suppressMovable: true,
+            sortingOrder: ['desc', 'asc'],
+          }}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK_SIZE}
+          maxBlocksInCache={20}
+          infiniteInitialRowCount={BLOCK_SIZE}
+          getRowId={(params) => params.data.id}
+          selectionColumnDef={{ pinned: 'left', width: 44, resizable: false }}
+          rowSelection={
+            selectable
+              ? { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }
+              : undefined
+          }
+          onGridReady={onGridReady}
+          onSortChanged={onSortChanged}
+          onSelectionChanged={onSelectionChanged}
+          tooltipShowDelay={300}
+          suppressCellFocus
+          animateRows={false}
+        />
+      </div>
+    </>
   );
 }

@@ -48,6 +48,8 @@ export interface SellerPeriod {
 }
 
 export interface SellerList {
+  /** Rows from the figures before the latest data change, while the new ones are built (the grid asks again). */
+  refreshing: boolean;
   period: SellerPeriod;
   sort: { column: string; direction: 'asc' | 'desc' };
   page: number;
