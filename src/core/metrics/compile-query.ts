@@ -21,6 +21,7 @@ import {
   sellerRollupFits,
   sellerRollupFrom,
   sellerRollupMetric,
+  type RollupLevel,
 } from './pre-aggregation.ts';
 
 /** A base metric as read for one request: the source chosen for the requested dimensions. */
@@ -50,6 +51,8 @@ export interface CompiledQuery {
    * hidden `ROLLUP_BUILD_COLUMN` gives (pre-aggregation.ts).
    */
   sellerKeys: boolean;
+  /** The pre-aggregation levels the query reads (for `ensureRollups`). */
+  rollupLevels: RollupLevel[];
 }
 
 export interface CompileOptions {
@@ -186,6 +189,7 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
 
   const ctes: Sql[] = [];
   const rollups: FactSource[] = [];
+  const rollupLevels = new Set<RollupLevel>();
   const sources = [...bySource.keys()];
   // Per seller, either every source reads its per-seller pre-aggregation (they join on the integer
   // key) or none does (they join on the seller id). Otherwise each source reads the most compact
@@ -199,11 +203,13 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
     if (!bySeller && options.rollups?.includes(source) && rollupFits(source, metrics, requestedDimensions)) {
       ctes.push(rollupCte(dialect, source, metrics, request, false));
       rollups.push(source);
+      rollupLevels.add('attributes');
       continue;
     }
     if (sellerKeys || (!bySeller && perSellerFits(source))) {
       ctes.push(rollupCte(dialect, source, metrics, request, true));
       rollups.push(source);
+      rollupLevels.add('sellers');
       continue;
     }
     const selects: Sql[] = [];
@@ -285,5 +291,5 @@ export function compileMetricQuery(dialect: Dialect, input: MetricRequest, optio
     ? sql` ORDER BY ${sql.raw(dimPositions.map((p) => `${p} NULLS LAST`).join(', '))}`
     : sql.empty;
   const query = sql`WITH ${sql.join(ctes)} SELECT ${sql.join(outputs)} FROM ${from}${orderBy}`;
-  return { request, query, columns: [...dimColumns, ...request.metrics], rollups, sellerKeys };
+  return { request, query, columns: [...dimColumns, ...request.metrics], rollups, sellerKeys, rollupLevels: [...rollupLevels] };
 }

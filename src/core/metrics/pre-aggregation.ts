@@ -46,9 +46,11 @@ const SELLER_SCHEMA = 'aisle_seller_rollups';
 export const ROLLUP_SELLER_KEY = 'seller_key';
 /**
  * The dimensions a per-seller pre-aggregation answers besides the day: the seller itself, and the
- * seller attributes the dictionary (`seller_keys`) holds next to each key.
+ * seller attributes the dictionary (`seller_keys`) holds next to each key. Not the tier: it reads
+ * the computed segments, which every segment recompute (after each import) rewrites — the
+ * per-seller level is rebuilt only when the data changes.
  */
-export const SELLER_ROLLUP_DIMENSIONS: readonly string[] = ['seller', ...ROLLUP_DIMENSIONS];
+export const SELLER_ROLLUP_DIMENSIONS: readonly string[] = ['seller', 'category', 'subcategory', 'region'];
 /**
  * Sources answered per seller and day: the two tables, and the days of seller activity read from
  * them (catalog: SELLER_ACTIVITY_BY_SELLER).
@@ -76,7 +78,7 @@ export function sellerRollupFrom(source: FactSource): Sql {
 
 /**
  * Every seller with its integer key (1, 2, … in the order of seller ids), id, name and the
- * attributes of `ROLLUP_DIMENSIONS` (a column each, named after the dimension).
+ * attributes of `SELLER_ROLLUP_DIMENSIONS` (a column each, named after the dimension).
  */
 export const SELLER_KEYS_TABLE: Sql = sql`${sql.ident(SELLER_SCHEMA)}.${sql.ident('seller_keys')}`;
 /** One row, one column `build`: the build the tables belong to (see `SellerDictionary.build`). */
@@ -157,7 +159,7 @@ function buildStatement(source: FactSource): string {
 
 /** The seller dictionary: keys numbered in id order, so ordering by key is ordering by id. */
 function sellerKeysStatement(table: Sql): string {
-  const attributes = ROLLUP_DIMENSIONS.map((name) => {
+  const attributes = SELLER_ROLLUP_DIMENSIONS.filter((name) => name !== 'seller').map((name) => {
     const expr = getDimension(name).exprBySource.seller_starts; // the seller row itself (`sellers s`)
     if (!expr) throw new Error(`dimension ${name} has no expression on the seller`);
     return sql`${sql.raw(expr)} AS ${sql.ident(name)}`;
@@ -229,20 +231,21 @@ export interface SellerDictionary {
   names: string[];
 }
 
-const keys = new WeakMap<Database, { generation: number; key: Promise<string> }>();
+const keys = new WeakMap<Database, { generation: number; key: Promise<{ data: string; segments: string }> }>();
 
 /**
- * What the pre-aggregations summarise: the data version and the computed segments. Worked out
+ * What the pre-aggregations summarise: the data version and the computed segments (read by the
+ * tier of the per-attribute level only). Worked out
  * again only after a write (see `Database.writeGeneration`), like the data version itself.
  */
-function freshnessKey(db: Database): Promise<string> {
+function freshnessKey(db: Database): Promise<{ data: string; segments: string }> {
   const generation = db.writeGeneration;
   const known = keys.get(db);
   if (known && known.generation === generation) return known.key;
   const key = (async () => {
     const [segments] = await db.query<{ stamp: string }>(sql`
       SELECT concat_ws('|', count(*), CAST(max(computed_at) AS VARCHAR)) AS stamp FROM seller_segments`);
-    return `${await dataVersion(db)}#${segments?.stamp ?? ''}`;
+    return { data: await dataVersion(db), segments: segments?.stamp ?? '' };
   })();
   keys.set(db, { generation, key });
   key.catch(() => {
@@ -251,15 +254,24 @@ function freshnessKey(db: Database): Promise<string> {
   return key;
 }
 
-const built = new WeakMap<Database, { key: string; done: Promise<SellerDictionary> }>();
+/** The two levels of pre-aggregation, built (and rebuilt) only once a query needs them. */
+export type RollupLevel = 'attributes' | 'sellers';
+
+const built = new WeakMap<Database, Map<RollupLevel, { key: string; done: Promise<SellerDictionary | null> }>>();
+/** Each database's last build: builds run one after another, never side by side. */
+const lastBuild = new WeakMap<Database, Promise<unknown>>();
 let builds = 0;
 
-async function build(db: Database): Promise<SellerDictionary> {
+async function buildAttributes(db: Database): Promise<null> {
+  await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
+  for (const source of ROLLUP_SOURCES) await db.exec(buildStatement(source));
+  return null;
+}
+
+async function buildSellers(db: Database): Promise<SellerDictionary> {
   builds += 1;
   const stamp = builds;
-  await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
   await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SELLER_SCHEMA} (COMPRESS)`);
-  for (const source of ROLLUP_SOURCES) await db.exec(buildStatement(source));
   // The per-seller tables are built beside the current ones and compressed (at a checkpoint) one
   // at a time, then swapped in with the dictionary and the build stamp in one transaction: a
   // query reads one build's keys, never a mix.
@@ -287,19 +299,30 @@ async function build(db: Database): Promise<SellerDictionary> {
   return { build: stamp, ids, names };
 }
 
-/**
- * Makes the pre-aggregations match the workspace's current data, rebuilding them when it changed;
- * concurrent callers share one rebuild, and rebuilds never overlap.
- */
-export async function ensureRollups(db: Database): Promise<SellerDictionary> {
-  const key = await freshnessKey(db);
-  const current = built.get(db);
+function ensureLevel(db: Database, level: RollupLevel, key: string): Promise<SellerDictionary | null> {
+  const levels = built.get(db) ?? new Map<RollupLevel, { key: string; done: Promise<SellerDictionary | null> }>();
+  built.set(db, levels);
+  const current = levels.get(level);
   if (current && current.key === key) return current.done;
-  const previous = current?.done.catch(() => undefined) ?? Promise.resolve();
-  const done = previous.then(() => build(db));
-  built.set(db, { key, done });
+  const previous = lastBuild.get(db)?.catch(() => undefined) ?? Promise.resolve();
+  const done = previous.then(() => (level === 'sellers' ? buildSellers(db) : buildAttributes(db)));
+  levels.set(level, { key, done });
+  lastBuild.set(db, done);
   done.catch(() => {
-    if (built.get(db)?.done === done) built.delete(db);
+    if (levels.get(level)?.done === done) levels.delete(level);
   });
   return done;
+}
+
+/**
+ * Makes the pre-aggregations of the given levels match the workspace's current data, rebuilding
+ * them when it changed; concurrent callers share one rebuild, and rebuilds never overlap. Gives
+ * the seller dictionary of the per-seller level when it was asked for.
+ */
+export async function ensureRollups(db: Database, levels: readonly RollupLevel[] = ['attributes', 'sellers']): Promise<SellerDictionary | undefined> {
+  const key = await freshnessKey(db);
+  const done = levels.map((level) => ensureLevel(db, level, level === 'sellers' ? key.data : `${key.data}#${key.segments}`));
+  let dictionary: SellerDictionary | undefined;
+  for (const result of await Promise.all(done)) if (result) dictionary = result;
+  return dictionary;
 }

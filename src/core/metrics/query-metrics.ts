@@ -27,7 +27,7 @@ export async function queryMetrics(executor: Executor, request: MetricRequest): 
   let raw: PlainRow[];
   let dictionary: SellerDictionary | undefined;
   for (let attempt = 1; ; attempt += 1) {
-    if (compiled.rollups.length > 0 && executor instanceof Database) dictionary = await ensureRollups(executor);
+    if (compiled.rollupLevels.length > 0 && executor instanceof Database) dictionary = await ensureRollups(executor, compiled.rollupLevels);
     raw = await executor.query(compiled.query);
     // Seller keys are named from the dictionary of the build that answered: a rebuild may have
     // replaced the tables since the dictionary was read (a new seller renumbers the keys).
