@@ -229,4 +229,30 @@ describe('Sellers grid and seller page (real server)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'seller-phone-charts.png') });
     expect(problems).toEqual([]);
   });
+
+  it('says when the rows are from the figures before the latest data change, and updates itself', async () => {
+    const { server, browser } = running();
+    const { page, problems } = await openSignedInPage(browser, server, analystCookie);
+    // Answers are marked refreshing until the test says otherwise (as `aisle serve` does on a large
+    // workspace right after an import); the grid must say so and ask again by itself until they are not.
+    let refreshing = true;
+    let asked = 0;
+    await page.route('**/api/sellers?*', async (route) => {
+      asked += 1;
+      if (!refreshing) return route.continue();
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), refreshing: true } });
+    });
+    await page.goto(`${server.url}/sellers`);
+    await page.getByTestId('refreshing-badge').waitFor();
+    await page.getByTestId('sellers-grid').locator('.ag-row').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sellers-refreshing.png') });
+    const before = asked;
+    refreshing = false;
+    await page.getByTestId('refreshing-badge').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(asked).toBeGreaterThan(before);
+    await page.getByTestId('sellers-grid').locator('.ag-row').first().waitFor();
+    expect(problems).toEqual([]);
+  });
 });
+

@@ -4,6 +4,7 @@
 import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatChangeRatio, formatCount, formatMoney, formatRate, MISSING } from '../../ui/format';
+import { RefreshingBadge } from '../../ui/refreshing';
 import type { SellerRow } from './sellers-api';
 import { lifecycleColor, lifecycleLabel, liveStatusColor, liveStatusLabel } from './seller-labels';
 import { sellerPeriodQuery, type SellersView } from './sellers-view';
@@ -86,6 +87,11 @@ export function SellersPhoneList({
   const periodQuery = sellerPeriodQuery(view);
   return (
     <Stack gap="xs" data-testid="sellers-phone-list" data-stale={pages.isPlaceholderData || undefined}>
+      {pages.data?.pages.some((page) => page.refreshing) ? (
+        <Group justify="flex-end">
+          <RefreshingBadge refreshing />
+        </Group>
+      ) : null}
       {rows.map((row) => (
         <SellerCard key={row.id} row={row} currency={currency} periodQuery={periodQuery} />
       ))}

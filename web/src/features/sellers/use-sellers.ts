@@ -41,6 +41,8 @@ export function useSellersPages(view: SellersView, enabled: boolean) {
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
+    // Rows from the previous figures right after an import: ask again until the new ones are there.
+    refetchInterval: (query) => (query.state.data?.pages.some((p) => p.refreshing) ? 1000 : false),
   });
 }
 
