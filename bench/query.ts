@@ -32,7 +32,7 @@ import { openDataDir } from '../src/core/db/open-data-dir.ts';
 import { sql } from '../src/core/db/sql.ts';
 import { getMetric } from '../src/core/metrics/catalog/index.ts';
 import { compileMetricQuery } from '../src/core/metrics/compile-query.ts';
-import { ensureRollups, ROLLUP_SOURCES } from '../src/core/metrics/pre-aggregation.ts';
+import { ensureRollups, PRE_AGGREGATED_SOURCES } from '../src/core/metrics/pre-aggregation.ts';
 import { queryMetrics } from '../src/core/metrics/query-metrics.ts';
 import type { MetricRequest } from '../src/core/metrics/metric-request.ts';
 import { addDays } from '../src/core/shared/dates.ts';
@@ -304,7 +304,7 @@ async function compareEngines(db: Database, client: pg.Client): Promise<{ result
   log(`DuckDB pre-aggregations built in ${ms(rollupMs)}`);
   const results: EngineResult[] = [];
   for (const query of engineQueries()) {
-    const planned = compileMetricQuery(duckdbDialect, query.request, { rollups: ROLLUP_SOURCES });
+    const planned = compileMetricQuery(duckdbDialect, query.request, { rollups: PRE_AGGREGATED_SOURCES });
     const preAggregated = planned.rollups;
     // Every fact source of the request is one CTE named src_<source>.
     const sources = [...planned.query.toQuery().text.matchAll(/"src_(\w+)" AS \(/g)].map((match) => match[1] ?? '');
@@ -559,9 +559,11 @@ function report(
     '',
     "The same metric requests compiled by Aisle's compiler for each engine (`src/core/db/dialect/duckdb.ts`, `postgres.ts`), " +
       `one warm-up run each, then ${RUNS} timed runs, sequential; both engines' answers compared row by row before timing. ` +
-      "DuckDB runs them as Aisle does (`queryMetrics`): metrics the catalog declares additive, split by period and seller attributes only, " +
-      `come from its pre-aggregations (\`src/core/metrics/pre-aggregation.ts\`), built in ${ms(engines.rollupMs)} once per data change; ` +
-      'everything else (distinct sellers, per-seller rows) reads the facts. PostgreSQL runs the queries on the facts.',
+      "DuckDB runs them as Aisle does (`queryMetrics`), from its pre-aggregations (`src/core/metrics/pre-aggregation.ts`, in-memory, " +
+      `all built in ${ms(engines.rollupMs)} once per data change): metrics the catalog declares additive per day × seller attributes ` +
+      '(period and attribute splits), and per day × seller with the seller as an integer key (per-seller splits, and distinct sellers — ' +
+      'live, engaged — counted as distinct keys: a row per seller and day exists exactly when the facts have one); the answer names each ' +
+      'key from an in-memory dictionary. Everything else (maxima, order lines, channels, hosts) reads the facts. PostgreSQL runs the queries on the facts.',
     `${pgLoad.version.replace(/^postgres \(PostgreSQL\) /, 'PostgreSQL ')} on loopback with ${Object.entries(pgLoad.rows).map(([t, n]) => `${t} ${count(n)}`).join(', ')} rows ` +
       `loaded with COPY from DuckDB's CSV export (${pgLoad.seconds.toFixed(0)} s with keys, indexes and VACUUM ANALYZE). ` +
       `Keys and indexes: ${PG_TABLES.map((t) => `${t.table} (${[t.key, ...t.indexes].map((cols) => cols.join(', ')).join('; ')})`).join(', ')}. ` +
