@@ -108,7 +108,8 @@ export async function finalizeChunkSessions(tx: Executor, chunk: DayChunk): Prom
   await tx.run(sql`
     CREATE OR REPLACE TEMP TABLE demo_session_final AS
     WITH sold AS (
-      SELECT livestream_id, sum(amount) AS gmv, count(DISTINCT order_id) AS orders,
+      -- An order's lines share its session and time and are numbered from 1: its first line counts it.
+      SELECT livestream_id, sum(amount) AS gmv, count(*) FILTER (WHERE line_no = 1) AS orders,
         count(DISTINCT buyer_id) AS buyers, sum(quantity) AS items_sold
       FROM order_lines
       WHERE livestream_id IS NOT NULL AND order_date BETWEEN CAST(${chunk.from} AS DATE) AND CAST(${chunk.to} AS DATE) + 1

@@ -72,7 +72,7 @@ export async function insertChunkMinutes(
     ), sold AS (
       -- Whole seconds apart (both are whole-second instants): integer arithmetic, not ICU's date_diff.
       SELECT f.skey, CAST((epoch_us(ol.ordered_at) - epoch_us(f.started_at)) // 60000000 AS INTEGER) AS minute,
-        count(DISTINCT ol.order_id) AS orders, sum(ol.amount) AS gmv
+        count(*) FILTER (WHERE ol.line_no = 1) AS orders, sum(ol.amount) AS gmv
       FROM order_lines ol JOIN demo_session_final f ON f.id = ol.livestream_id
       WHERE f.day_idx >= ${lit(plan.minutesFromDay)}
         AND ol.order_date BETWEEN CAST(${chunk.from} AS DATE) AND CAST(${chunk.to} AS DATE) + 1
