@@ -77,5 +77,8 @@ export async function insertOrderLines(
         WHEN ${rnd.uniform('refund_full', ...line)} < 0.8 THEN unit_price * quantity
         ELSE CAST(round(unit_price * quantity * (0.2 + 0.6 * ${rnd.uniform('refund_part', ...line)}), 2) AS DECIMAL(18, 2)) END,
       buyer_id, channel, livestream_id, ordered_at
-    FROM priced`);
+    FROM priced
+    -- Rows in key order (day, seller, order) compress and commit cheaper than in the order the
+    -- threads produce them: measured at 10,000 sellers × a year, the sort more than pays for itself.
+    ORDER BY okey, li`);
 }
