@@ -51,9 +51,12 @@ export async function insertShopOrders(
     )
     SELECT okey, seller_idx, seller_id, n_products, day_idx, discount, 0.055 AS cancel_p,
       -- Time of day: a lunchtime bump and a bigger evening peak.
-      ${atLocalTime(plan.timezone, sql`CAST(d AS TIMESTAMP) + to_seconds(CAST(
+      ${atLocalTime(
+        plan.timezone,
+        sql`CAST(d AS TIMESTAMP) + to_seconds(CAST(
         ((floor(3600 * CASE WHEN ${rnd.uniform('time_mix', o)} < 0.35 THEN 12.5 + 2.5 * ${rnd.normal('time', o)}
-          ELSE 21 + 2 * ${rnd.normal('time', o)} END) % 86400) + 86400) % 86400 AS BIGINT))`)} AS ordered_at,
+          ELSE 21 + 2 * ${rnd.normal('time', o)} END) % 86400) + 86400) % 86400 AS BIGINT))`,
+      )} AS ordered_at,
       CASE WHEN ${rnd.uniform('channel', o)} < video_share THEN 'video'
         WHEN ${rnd.uniform('channel', o)} < video_share + 0.1 THEN 'other' ELSE 'product_card' END AS channel,
       CAST(NULL AS VARCHAR) AS livestream_id
