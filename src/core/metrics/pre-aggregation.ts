@@ -1,24 +1,28 @@
 /**
- * Pre-aggregations: the additive metrics of the big fact sources (seller-days, livestreams) summed
- * once per day and seller attribute (category, subcategory, tier, region), so a request that
- * groups or filters only by those and by period reads a few hundred thousand rows instead of
- * joining tens of millions of fact rows to the seller registry. Only metrics the catalog declares
- * additive (sums and counts) are pre-aggregated: a sum of daily sums is the sum. Distinct counts,
- * maxima, per-seller and per-session requests always read the facts.
+ * Pre-aggregations, in two levels, each built the first time a query reads it.
  *
- * Per-seller requests (by or filtered by seller, and period) read a second level: the same
- * additive metrics per day and seller, the seller as a small integer key (`seller_keys`, numbered
- * in the order of seller ids), stored in day order so a date range reads only its part. A
- * per-seller answer then groups integers instead of seller-id strings, joins the sources on
- * integers, and comes back without the seller's name and id: `queryMetrics` names each key from
- * the dictionary held in memory for the build that answered (`SellerDictionary`), which costs far
- * less than reading ~100,000 strings out of DuckDB per request.
+ * Per day × seller attribute: the additive metrics of the big fact sources (seller-days,
+ * livestreams) summed once per day and seller attribute (category, subcategory, tier, region), so
+ * a request that groups or filters only by those and by period reads a few hundred thousand rows
+ * instead of joining tens of millions of fact rows to the seller registry. Only metrics the
+ * catalog declares additive (sums and counts) are pre-aggregated: a sum of daily sums is the sum.
+ *
+ * Per day × seller: the same additive metrics per day and seller, the seller as a small integer key
+ * (`seller_keys`, numbered in the order of seller ids, with the seller's category, subcategory and
+ * region), stored in day order so a date range reads only its part. It answers per-seller requests
+ * (grouping integers instead of seller-id strings, joining sources on integers) and distinct
+ * sellers (live, engaged) by period and those attributes: a row per seller and day exists exactly
+ * when the facts have one, so distinct keys are distinct sellers. A per-seller answer comes back
+ * without the seller's id and name: `queryMetrics` names each key from the dictionary held in memory
+ * for the build that answered (`SellerDictionary`), which costs far less than reading ~100,000
+ * strings out of DuckDB per request. Maxima, other distinct counts, order lines, channels, hosts
+ * and sessions always read the facts.
  *
  * The tables live in in-memory databases attached to the workspace's DuckDB (nothing is added
  * to the file) and are rebuilt whenever the data they summarise may have changed: the workspace's
- * data version (kpis/data-version.ts: fact counts, imports, seller edits, settings) plus the
- * computed seller segments (the tier dimension reads them). A query that needs them waits for a
- * rebuild; one built for an older version is never read.
+ * data version (kpis/data-version.ts: fact counts, imports, seller edits, settings), plus, for the
+ * per-attribute level, the computed seller segments (the tier dimension reads them). A query that
+ * needs them waits for a rebuild; one built for an older version is never read.
  */
 import type { Database } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
