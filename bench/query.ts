@@ -12,14 +12,14 @@
  *     indexed), timed on both — target: DuckDB ≥ 10× faster — and checked to return the same
  *     numbers, row by row.
  * The dataset (default 100,000 sellers × 365 days, `BENCH_QUERY_SELLERS` / `BENCH_QUERY_DAYS`) is
- * generated once with `aisle demo` and cached in bench/.data/ under a fingerprint of the demo
- * generator, so later runs start at once (`BENCH_QUERY_DATA_DIR` benchmarks an
+ * the one the grid and load benchmarks share (bench/dataset.ts): generated once with `aisle demo`
+ * and cached in bench/.data/ under a fingerprint of the demo generator, so later runs start at once (`BENCH_QUERY_DATA_DIR` benchmarks an
  * existing data dir instead; it gets a `bench@aisle.local` viewer). `BENCH_QUERY_RUNS` (default 5) sets the
  * repetitions per query, `BENCH_QUERY_SECONDS` (default 25) the length of the load test.
  */
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { rm, stat } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ import { queryMetrics } from '../src/core/metrics/query-metrics.ts';
 import type { MetricRequest } from '../src/core/metrics/metric-request.ts';
 import { addDays } from '../src/core/shared/dates.ts';
 import { startPostgres, POSTGRES_SETTINGS, type PostgresServer } from './postgres-server.ts';
+import { ensureDataset as ensureSharedDataset } from './dataset.ts';
 import { machineDescription, writeResultsSection } from './results-file.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -88,73 +89,15 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 // ---------------------------------------------------------------------------------------------
 // Dataset: generated once per (size, generator), then reused
 
-/**
- * What the cached dataset depends on: the demo generator and the two refreshes it derives
- * seller-days and seller activity with. Migrations are left out on purpose: opening the cached
- * file migrates it like any workspace, and a new table elsewhere in the schema (most migrations)
- * would otherwise cost a 30-minute regeneration at full size; a change to what the demo writes
- * changes the generator too.
- */
-async function fingerprint(): Promise<string> {
-  const hash = createHash('sha256');
-  const demoDir = path.join(REPO_ROOT, 'src/core/demo');
-  const files = [
-    ...(await readdir(demoDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => path.join(demoDir, f)),
-    path.join(REPO_ROOT, 'src/core/ingest/refresh-seller-days.ts'),
-    path.join(REPO_ROOT, 'src/core/sellers/refresh-seller-activity.ts'),
-  ].sort();
-  for (const file of files) hash.update(path.relative(REPO_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
-  return hash.digest('hex').slice(0, 12);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
+/** The shared large dataset (bench/dataset.ts); `BENCH_QUERY_DATA_DIR` names an existing data dir instead. */
 async function ensureDataset(): Promise<string> {
   const given = process.env.BENCH_QUERY_DATA_DIR;
   if (given) {
-    if (!(await exists(path.join(given, 'aisle.duckdb')))) throw new Error(`BENCH_QUERY_DATA_DIR=${given} holds no aisle.duckdb`);
+    if (!(await stat(path.join(given, 'aisle.duckdb')).catch(() => null))) throw new Error(`BENCH_QUERY_DATA_DIR=${given} holds no aisle.duckdb`);
     log(`dataset: using ${given} as it is (BENCH_QUERY_DATA_DIR)`);
     return given;
   }
-  const cacheRoot = path.join(REPO_ROOT, 'bench/.data');
-  const name = `${SELLERS}x${DAYS}-${await fingerprint()}`;
-  const dir = path.join(cacheRoot, name);
-  if (await exists(path.join(dir, 'aisle.duckdb'))) {
-    log(`dataset: reusing ${path.relative(REPO_ROOT, dir)}`);
-    return dir;
-  }
-  const partial = `${dir}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  log(`dataset: GENERATING ${count(SELLERS)} sellers × ${DAYS} days into ${path.relative(REPO_ROOT, dir)} (once; large sizes take a while)…`);
-  const { ms: took } = await timed(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const args = ['--data-dir', partial, 'demo', '--sellers', String(SELLERS), '--days', String(DAYS), '--end', END];
-        const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.js'), ...args], {
-          cwd: REPO_ROOT,
-          env: { ...process.env, TZ: 'UTC' },
-          stdio: ['ignore', 'inherit', 'inherit'],
-        });
-        cleanups.push(async () => void (child.exitCode === null && child.kill('SIGTERM')));
-        child.once('error', reject);
-        child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`aisle demo failed (${signal ?? code})`))));
-      }),
-  );
-  await rename(partial, dir);
-  log(`dataset: generated in ${ms(took)}`);
-  // Caches of this size built by another generator or schema are outdated now (≈ 10 GB each at full size).
-  for (const old of await readdir(cacheRoot)) {
-    if (old.startsWith(`${SELLERS}x${DAYS}-`) && old !== name) {
-      log(`dataset: removing the outdated ${old}`);
-      await rm(path.join(cacheRoot, old), { recursive: true, force: true });
-    }
-  }
-  return dir;
+  return (await ensureSharedDataset(log, { sellers: SELLERS, days: DAYS })).dir;
 }
 
 interface DatasetSize {
