@@ -157,7 +157,8 @@ async function main(): Promise<void> {
       '| request | time |',
       '|---|---|',
       ...cold.map((c) => `| ${c.label} | ${ms(c.ms)} |`),
-      `| seller page figures (\`/api/sellers/:id/performance\`, biggest seller; median of ${sellerTimes.length}) | ${ms(percentile(sellerTimes, 50))} |`,
+      `| seller page figures (\`/api/sellers/:id/performance\`, biggest seller), first request: computed | ${ms(sellerTimes[0] ?? Number.NaN)} |`,
+      `| seller page figures, later requests: reused until the data changes (median of ${sellerTimes.length - 1}) | ${ms(percentile(sellerTimes.slice(1), 50))} |`,
     ]);
     log('wrote the "Grid" section of bench/RESULTS.md');
     await app.close();
