@@ -24,7 +24,13 @@ import { countUsers, createUser } from '../../core/auth/users.ts';
  * answers with the previous ones, marked refreshing, and the web app asks again until the new
  * ones are there; smaller workspaces never notice.
  */
-const STALE_AFTER_MS = 200;
+const STALE_AFTER_MS = staleAfterMs(process.env.AISLE_STALE_AFTER_MS);
+
+/** `AISLE_STALE_AFTER_MS`: milliseconds, `Infinity` (always wait for the current figures) or unset/`default` (200). */
+function staleAfterMs(text: string | undefined): number {
+  const value = text === undefined || text === 'default' ? 200 : Number(text);
+  return Number.isNaN(value) || value < 0 ? 200 : value;
+}
 
 /**
  * DuckDB connections the server pools. Imports, report builds and the jobs that follow an import
