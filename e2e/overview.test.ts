@@ -278,7 +278,15 @@ describe('Overview (real server, demo data)', () => {
     await page.getByTestId('period-picker').getByText('Custom', { exact: true }).click();
     expect(await page.getByTestId('custom-from').inputValue()).toBe(LAST_28.from);
     expect(await page.getByTestId('custom-to').inputValue()).toBe(LAST_28.to);
-    await page.getByTestId('comparison-picker').selectOption('previous');
+    // The comparison, like each date below, is chosen until the URL holds it: the Custom click's own
+    // URL write may land after it on a busy machine.
+    await expect
+      .poll(async () => {
+        const picker = page.getByTestId('comparison-picker');
+        if ((await picker.inputValue()) !== 'previous') await picker.selectOption('previous');
+        return new URL(page.url()).searchParams.get('compare');
+      }, { timeout: 15_000 })
+      .toBeNull();
     // Each date is typed until the page has taken it: a re-render while the comparison changes
     // may drop a keystroke on a busy machine; what is checked is the URL the page ends up with.
     for (const [field, value] of [['custom-from', CUSTOM.from], ['custom-to', CUSTOM.to]] as const) {
