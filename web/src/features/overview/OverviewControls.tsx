@@ -30,8 +30,10 @@ export function OverviewControls({ view, onChange, shown, asOf }: OverviewContro
   const choosePeriod = (value: string) => {
     const period = PERIOD_OPTIONS.find((option) => option.value === value)?.value;
     if (!period) return;
-    if (period !== 'custom') return onChange({ ...view, period, from: null, to: null });
-    onChange({ ...view, period, from: view.from ?? shown?.from ?? null, to: view.to ?? shown?.to ?? null });
+    // Updaters, like the comparison and the dates: applied to the URL as it is then, so a choice made
+    // just before (the comparison) is never written back over.
+    if (period !== 'custom') return onChange((current) => ({ ...current, period, from: null, to: null }));
+    onChange((current) => ({ ...current, period, from: current.from ?? shown?.from ?? null, to: current.to ?? shown?.to ?? null }));
   };
   const chooseComparison = (value: string) => {
     const compare = COMPARISON_OPTIONS.find((option) => option.value === value)?.value;
