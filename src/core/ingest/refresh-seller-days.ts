@@ -1,6 +1,6 @@
 /**
  * Rebuilds the `seller_days` rows that derive from order lines, for a date range and optionally a
- * set of sellers, in two set-based statements. Every loader of order lines (imports, the demo)
+ * set of sellers, set-based: stale rows deleted, the rest computed once and written. Every loader of order lines (imports, the demo)
  * calls this, so a seller-day's GMV, orders and buyers mean the same thing whoever wrote them.
  *
  * Traps it guards against:
@@ -10,7 +10,7 @@
  * - traffic (visitors, page views, product impressions/clicks) cannot be derived from lines → the
  *   values already on the row, e.g. from a daily import, are kept rather than wiped.
  */
-import type { Executor } from '../db/database.ts';
+import { Database, type Executor } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { isIsoDate } from '../shared/dates.ts';
 import { UserError } from '../shared/errors.ts';
@@ -28,6 +28,18 @@ export interface SellerDaysRefresh {
   deleted: number;
   /** Rows inserted or recomputed from order lines. */
   written: number;
+}
+
+/** The refreshed rows, computed once and then written (a TEMP table: one connection only). */
+const REFRESHED = sql.ident('seller_days_refreshed');
+
+/**
+ * Runs `work` on one connection: a database hands out a pooled connection per statement, so its
+ * statements run inside one transaction (which also keeps the refresh all-or-nothing); any other
+ * executor already is one connection (an import's, a transaction's).
+ */
+function onOneConnection<T>(executor: Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return executor instanceof Database ? executor.transaction(work) : work(executor);
 }
 
 function checkRange(range: SellerDaysRange): void {
@@ -52,38 +64,56 @@ export async function refreshSellerDays(
   const from = sql`CAST(${range.from} AS DATE)`;
   const to = sql`CAST(${range.to} AS DATE)`;
 
-  const deleted = await executor.run(sql`
-    DELETE FROM seller_days
-    WHERE source = 'order_lines' AND date BETWEEN ${from} AND ${to} ${sellers(sql`seller_id`)}
-      AND NOT EXISTS (
-        -- The range filter is redundant but lets the engine skip every line outside it.
-        SELECT 1 FROM order_lines ol
-        WHERE ol.order_date BETWEEN ${from} AND ${to}
-          AND ol.seller_id = seller_days.seller_id AND ol.order_date = seller_days.date)`);
+  return onOneConnection(executor, async (tx) => {
+    const deleted = await tx.run(sql`
+      DELETE FROM seller_days
+      WHERE source = 'order_lines' AND date BETWEEN ${from} AND ${to} ${sellers(sql`seller_id`)}
+        AND NOT EXISTS (
+          -- The range filter is redundant but lets the engine skip every line outside it.
+          SELECT 1 FROM order_lines ol
+          WHERE ol.order_date BETWEEN ${from} AND ${to}
+            AND ol.seller_id = seller_days.seller_id AND ol.order_date = seller_days.date)`);
+    await tx.run(sql`CREATE OR REPLACE TEMP TABLE ${REFRESHED} AS
+      SELECT seller_id, order_date AS date,
+        sum(amount) AS gmv,
+        coalesce(sum(amount) FILTER (WHERE status = 'cancelled'), 0) AS cancelled_gmv,
+        sum(refund_amount) AS refunds,
+        count(DISTINCT order_id) AS orders,
+        sum(quantity) AS items_sold,
+        -- Lines without buyer ids cannot say how many buyers there were.
+        CASE WHEN count(buyer_id) = 0 THEN NULL ELSE count(DISTINCT buyer_id) END AS buyers,
+        coalesce(sum(amount) FILTER (WHERE channel = 'live'), 0) AS live_gmv,
+        coalesce(sum(amount) FILTER (WHERE channel = 'video'), 0) AS video_gmv,
+        coalesce(sum(amount) FILTER (WHERE channel = 'product_card'), 0) AS product_card_gmv
+      FROM order_lines
+      WHERE order_date BETWEEN ${from} AND ${to} ${sellers(sql`seller_id`)}
+      GROUP BY seller_id, order_date`);
+    try {
+      return { deleted, written: await writeRefreshed(tx) };
+    } finally {
+      await tx.run(sql`DROP TABLE IF EXISTS ${REFRESHED}`);
+    }
+  });
+}
 
-  const written = await executor.run(sql`
+/**
+ * The computed rows: an UPDATE of the seller-days that exist and an INSERT of the others.
+ * `INSERT … ON CONFLICT DO UPDATE` took over a second for 14,000 existing rows; the UPDATE takes
+ * milliseconds. Traffic columns (visitors, page views…) are not derived from lines and stay.
+ */
+async function writeRefreshed(tx: Executor): Promise<number> {
+  const updated = await tx.run(sql`
+    UPDATE seller_days SET source = 'order_lines', gmv = r.gmv, cancelled_gmv = r.cancelled_gmv, refunds = r.refunds,
+      orders = r.orders, items_sold = r.items_sold, buyers = r.buyers, live_gmv = r.live_gmv, video_gmv = r.video_gmv,
+      product_card_gmv = r.product_card_gmv, import_id = NULL, updated_at = current_timestamp
+    FROM ${REFRESHED} AS r
+    WHERE seller_days.seller_id = r.seller_id AND seller_days.date = r.date`);
+  const inserted = await tx.run(sql`
     INSERT INTO seller_days (seller_id, date, source, gmv, cancelled_gmv, refunds, orders, items_sold, buyers,
       live_gmv, video_gmv, product_card_gmv, import_id, updated_at)
-    SELECT seller_id, order_date, 'order_lines',
-      sum(amount),
-      coalesce(sum(amount) FILTER (WHERE status = 'cancelled'), 0),
-      sum(refund_amount),
-      count(DISTINCT order_id),
-      sum(quantity),
-      -- Lines without buyer ids cannot say how many buyers there were.
-      CASE WHEN count(buyer_id) = 0 THEN NULL ELSE count(DISTINCT buyer_id) END,
-      coalesce(sum(amount) FILTER (WHERE channel = 'live'), 0),
-      coalesce(sum(amount) FILTER (WHERE channel = 'video'), 0),
-      coalesce(sum(amount) FILTER (WHERE channel = 'product_card'), 0),
-      NULL, current_timestamp
-    FROM order_lines
-    WHERE order_date BETWEEN ${from} AND ${to} ${sellers(sql`seller_id`)}
-    GROUP BY seller_id, order_date
-    ON CONFLICT (seller_id, date) DO UPDATE SET
-      source = excluded.source, gmv = excluded.gmv, cancelled_gmv = excluded.cancelled_gmv, refunds = excluded.refunds,
-      orders = excluded.orders, items_sold = excluded.items_sold, buyers = excluded.buyers, live_gmv = excluded.live_gmv,
-      video_gmv = excluded.video_gmv, product_card_gmv = excluded.product_card_gmv, import_id = NULL,
-      updated_at = excluded.updated_at`);
-
-  return { deleted, written };
+    SELECT r.seller_id, r.date, 'order_lines', r.gmv, r.cancelled_gmv, r.refunds, r.orders, r.items_sold, r.buyers,
+      r.live_gmv, r.video_gmv, r.product_card_gmv, NULL, current_timestamp
+    FROM ${REFRESHED} AS r
+    WHERE NOT EXISTS (SELECT 1 FROM seller_days s WHERE s.seller_id = r.seller_id AND s.date = r.date)`);
+  return updated + inserted;
 }

@@ -76,6 +76,20 @@ describe('importing files end to end', () => {
     expect(await db.query(sql`SELECT count(*) AS n FROM order_lines`)).toEqual([{ n: 3 }]);
   });
 
+  it('a newer export that moves a line to another day rebuilds the day it left and the day it joined', async () => {
+    await importFile(db, await file('m1.csv', ORDERS), { kind: 'orders', by: 'cli' });
+    const moved = ORDERS.replace('A-2,Cancelled,2026-11-10 21:00:00', 'A-2,Cancelled,2026-11-12 21:00:00');
+    await importFile(db, await file('m2.csv', moved), { kind: 'orders', by: 'cli' });
+    const days = await db.query(sql`SELECT s.name, CAST(d.date AS VARCHAR) AS day, d.gmv, d.orders
+      FROM seller_days d JOIN sellers s ON s.id = d.seller_id ORDER BY 1, 2`);
+    expect(days).toEqual([
+      { name: 'Casa Rapi Official', day: '2026-11-10', gmv: 25, orders: 1 },
+      { name: 'Casa Rapi Official', day: '2026-11-12', gmv: 9.9, orders: 1 },
+      { name: 'Glow Lab', day: '2026-11-11', gmv: 30, orders: 1 },
+    ]);
+    expect(await db.query(sql`SELECT count(*) AS n FROM order_lines`)).toEqual([{ n: 3 }]);
+  });
+
   it('refuses the whole file when any row is invalid, listing row, column, value and reason', async () => {
     const bad = ORDERS.replace('"25,00",0', 'abc,0').replace('2026-11-11 09:30:00', 'someday');
     const result = await importFile(db, await file('bad.csv', bad), { kind: 'orders', by: 'cli' });

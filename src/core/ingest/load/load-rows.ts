@@ -12,12 +12,13 @@ import { parsedValueColumns } from './build-parsed.sql.ts';
 import { dropNarrow } from './narrow-table.sql.ts';
 
 /**
- * Before the load's transaction: `valid` from `parsed` (see resolve-sellers.sql.ts), after which
- * `parsed` is dropped — the load needs only `valid`, and the memory is freed before loading.
+ * Before the load's transaction: `valid` from `parsed` (see resolve-sellers.sql.ts). When `valid`
+ * is a copy, `parsed` is dropped — the load needs only `valid`, and the memory is freed before
+ * loading; when it is a view over `parsed`, the caller drops both afterwards.
  */
 export async function prepareValid(executor: Executor, plan: ImportPlan): Promise<void> {
-  await buildValid(executor, parsedValueColumns(plan), hasSeller(plan));
-  await dropNarrow(executor, 'parsed');
+  const overParsed = await buildValid(executor, parsedValueColumns(plan), hasSeller(plan));
+  if (!overParsed) await dropNarrow(executor, 'parsed');
 }
 
 function hasSeller(plan: ImportPlan): boolean {

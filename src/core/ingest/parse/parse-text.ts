@@ -17,9 +17,16 @@ const NUMBERISED_ID = String.raw`${WS}*\d+\.0${WS}*`;
 const EXPONENT_ID = String.raw`${WS}*\d(?:\.\d+)?[eE]\+\d{1,3}${WS}*`;
 const EXPONENT_ERROR = 'id in exponent form (Excel dropped its digits): export the column as text';
 
+/**
+ * Longer than every placeholder for "no value" (`#n/a`, `none`, `null`: 4 characters), so such a
+ * text with nothing to trim is returned after one test instead of the blank test and then that one.
+ */
+const LONGER_THAN_PLACEHOLDERS = 4;
+
 export function parseTextSql(raw: Sql): ParsedExpr {
   return {
-    value: sql`(CASE WHEN ${isBlank(raw)} THEN NULL WHEN ${fullMatch(raw, NO_EDGE_SPACE)} THEN ${raw} ELSE ${trimmed(raw)} END)`,
+    value: sql`(CASE WHEN length(${raw}) > ${sql.raw(String(LONGER_THAN_PLACEHOLDERS))} AND ${fullMatch(raw, NO_EDGE_SPACE)} THEN ${raw}
+      WHEN ${isBlank(raw)} THEN NULL WHEN ${fullMatch(raw, NO_EDGE_SPACE)} THEN ${raw} ELSE ${trimmed(raw)} END)`,
     error: sql`CAST(NULL AS VARCHAR)`,
   };
 }

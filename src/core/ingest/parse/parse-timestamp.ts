@@ -6,6 +6,7 @@
  * fast path is ISO `2026-11-23 20:15:00`, the form both exports and the XLSX reader write most.
  */
 import { sql, type Sql } from '../../db/sql.ts';
+import { atLocalTime } from '../../demo/local-time.sql.ts';
 import { dateShapes, type DateShape } from './date-shapes.ts';
 import { shapeLocal } from './read-date-shape.ts';
 import { errorWhenNull, shapeChain, type Shape } from './shape-chain.ts';
@@ -17,7 +18,8 @@ export const NOT_A_TIMESTAMP = 'not a date and time (expected e.g. 2026-11-23 20
 function instantOf(shape: DateShape, raw: Sql, timezone: string): Sql | null {
   if (shape.instant) return shape.instant;
   const local = shapeLocal(shape, raw);
-  return local ? sql`timezone(${timezone}, ${local})` : null;
+  // In UTC the instant is the wall-clock time's own epoch: integer arithmetic instead of ICU per row.
+  return local ? atLocalTime(timezone, local) : null;
 }
 
 /** ISO date and time first: it is the common case and must cost one regex test and one cast. */
