@@ -90,6 +90,24 @@ describe('importing files end to end', () => {
     expect(await db.query(sql`SELECT count(*) AS n FROM order_lines`)).toEqual([{ n: 3 }]);
   });
 
+  it('numbers the lines of an order in file order when the export has no line number', async () => {
+    const lines = [
+      'Order ID,Created Time,Seller ID,Order Amount',
+      'B-1,2026-11-10 10:00:00,s1,5.00',
+      'B-2,2026-11-10 11:00:00,s1,7.00',
+      'B-1,2026-11-10 10:00:00,s1,3.00',
+      'B-1,2026-11-10 10:00:00,s1,1.00',
+    ].join('\n');
+    await importFile(db, await file('multi.csv', lines), { kind: 'orders', by: 'cli' });
+    expect(await db.query(sql`SELECT order_id, line_no, amount FROM order_lines ORDER BY order_id, line_no`)).toEqual([
+      { order_id: 'B-1', line_no: 1, amount: 5 },
+      { order_id: 'B-1', line_no: 2, amount: 3 },
+      { order_id: 'B-1', line_no: 3, amount: 1 },
+      { order_id: 'B-2', line_no: 1, amount: 7 },
+    ]);
+    expect(await db.query(sql`SELECT orders, gmv FROM seller_days`)).toEqual([{ orders: 2, gmv: 16 }]);
+  });
+
   it('refuses the whole file when any row is invalid, listing row, column, value and reason', async () => {
     const bad = ORDERS.replace('"25,00",0', 'abc,0').replace('2026-11-11 09:30:00', 'someday');
     const result = await importFile(db, await file('bad.csv', bad), { kind: 'orders', by: 'cli' });

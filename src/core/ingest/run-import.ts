@@ -16,7 +16,7 @@ import { sha256File } from './file-hash.ts';
 import { findLoadedDuplicate, keepRejects, listRejectsOfStage, recordImport, type ImportJob } from './import-jobs.sql.ts';
 import { MAX_ERRORS_IN_RESULT, type ImportOptions, type ImportProgress, type ImportResult } from './import-types.ts';
 import { getKind, type KindDef } from './kinds/index.ts';
-import { buildParsed } from './load/build-parsed.sql.ts';
+import { buildParsed, dropParseErrors } from './load/build-parsed.sql.ts';
 import { collectRejects } from './load/collect-rejects.sql.ts';
 import { completeParsed } from './load/complete-parsed.sql.ts';
 import type { ImportPlan } from './load/import-plan.ts';
@@ -96,6 +96,7 @@ export async function importFile(
         return refused;
       }
       onProgress({ step: 'loading', done: 4, total: 5 });
+      await dropParseErrors(executor, plan);
       await prepareValid(executor, plan);
       const loaded = await loadInOneTransaction(executor, plan, importId, result, sha256, options, startedAt, prepared);
       onProgress({ step: 'done', done: 5, total: 5 });

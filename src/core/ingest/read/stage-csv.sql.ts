@@ -58,11 +58,12 @@ export async function stageCsv(input: StageCsvInput): Promise<void> {
           delim = ${input.delimiter}, quote = '"', escape = '"', null_padding = true, strict_mode = false,
           ignore_errors = false, max_line_size = ${input.maxLineBytes}, encoding = 'utf-8')`;
   if (shape.blankRuns.length === 0) {
-    // No blank lines (the usual export): the record number is the row number, no join needed.
+    // No blank lines (the usual export): the record number is the row number, no join needed. No
+    // ORDER BY either: the rows arrive in file order, every reader orders by row_no anyway, and
+    // the sort held a second copy of the file (160 MB more peak memory on a million lines).
     await executor.run(sql`
       CREATE OR REPLACE TEMP TABLE ${sql.ident(table)} AS
-      SELECT CAST(s.rec AS INTEGER) AS row_no, s.* EXCLUDE (rec) FROM (${records}) AS s
-      ORDER BY s.rec`);
+      SELECT CAST(s.rec AS INTEGER) AS row_no, s.* EXCLUDE (rec) FROM (${records}) AS s`);
     return;
   }
   const runs = `${table}_blank_runs`;

@@ -7,7 +7,7 @@ import { UserError } from '../../shared/errors.ts';
 import type { ReadLimits } from './read-limits.ts';
 import { StageAppender } from './stage-appender.ts';
 import type { StageTarget } from './stage-table.ts';
-import { openStreamingWorkbook, readingAsUserErrors, rowCells, sheetInfo } from './xlsx-rows.ts';
+import { openStreamingWorkbook, readingAsUserErrors, rowCells, sheetInfo, sheetRowBatches } from './xlsx-rows.ts';
 
 export interface StreamSheetInput {
   target: StageTarget;
@@ -31,7 +31,7 @@ export async function streamSheetIntoStage(
     for await (const sheet of readingAsUserErrors(workbook.sheets, label)) {
       if (sheetInfo(sheet).name !== input.sheet) continue;
       found = true;
-      for await (const row of readingAsUserErrors(sheet, label)) {
+      for await (const rows of sheetRowBatches(sheet, label)) for (const row of rows) {
         const cells = rowCells(row, limits.maxColumns);
         if (cells.length > limits.maxColumns) {
           throw new UserError(
