@@ -48,10 +48,13 @@ export async function listMinuteNotes(executor: Executor, livestreamId: string):
   return rows.map(toNote);
 }
 
-/** The last minute a note may point at: the session's length, or its last recorded minute. */
+/**
+ * The last minute a note may point at: the session's length, or its last recorded minute. The
+ * minutes are matched on the bound id, a lookup in livestream_minutes_session_idx (migration 008).
+ */
 async function lastMinute(executor: Executor, livestreamId: string): Promise<number> {
   const [row] = await executor.query<{ duration_s: number | null; last_minute: number | null }>(sql`
-    SELECT l.duration_s, (SELECT max(minute) FROM livestream_minutes m WHERE m.livestream_id = l.id) AS last_minute
+    SELECT l.duration_s, (SELECT max(minute) FROM livestream_minutes m WHERE m.livestream_id = ${livestreamId}) AS last_minute
     FROM livestreams l WHERE l.id = ${livestreamId}`);
   if (!row) {
     throw new UserError(`no livestream with id ${livestreamId}`, { code: 'not_found', hint: 'pick a session from the Livestreams list' });

@@ -1,11 +1,16 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
+import { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
 import { sql } from '../db/sql.ts';
 import type { Actor } from '../auth/actor.ts';
-import { openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
+import { importFile } from '../ingest/run-import.ts';
+import { makeTempDir, openMigratedMemoryDb } from '../../../test/support/temp-db.ts';
 import { insertSessions, insertSessionSellers } from '../../../test/support/hand-built-sessions.ts';
 import { addMinuteNote, deleteMinuteNote } from './minute-notes.ts';
 import { getMinuteTimeline } from './minute-timeline.ts';
+import { getLivestream } from './session-detail.ts';
 
 const ana: Actor = { userId: 1, label: 'ana@test.aisle', role: 'analyst' };
 const bo: Actor = { userId: 2, label: 'bo@test.aisle', role: 'analyst' };
@@ -73,5 +78,75 @@ describe('minute timeline', () => {
     await deleteMinuteNote(db, ana, 's1', own.id);
     const [audit] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM audit_log WHERE entity = 'livestream_minute_note' AND action = 'delete'`);
     expect(audit?.n).toBe(2);
+  });
+});
+
+// A session's minutes are found through livestream_minutes_session_idx (migration 008). On a
+// database file, through an import, a restart (the index is written out and read back) and a
+// re-import that replaces some minutes and adds others, the session page's count, the timeline
+// and the minute-note bounds must be those of the rows.
+describe('a session\'s minutes after an import and a re-import', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let file: Database;
+  const csv = (rows: [string, number, number][]) =>
+    `Live ID,Minute,Online viewers,Likes\n${rows.map(([id, minute, viewers]) => `${id},${minute},${viewers},${minute * 2}`).join('\n')}\n`;
+  const minutes = (id: string, from: number, to: number, viewers: (m: number) => number): [string, number, number][] =>
+    Array.from({ length: to - from + 1 }, (_, i) => [id, from + i, viewers(from + i)]);
+
+  beforeAll(async () => {
+    ({ dir, remove } = await makeTempDir());
+    file = await Database.open(path.join(dir, 'aisle.duckdb'));
+    await migrate(file);
+    await insertSessionSellers(file);
+    // 90-minute sessions: minutes 0–89 exist by their length.
+    await insertSessions(file, [{ id: 'live-a', day: '2026-03-02' }, { id: 'live-b', day: '2026-03-02' }, { id: 'live-c', day: '2026-03-03' }]);
+  });
+  afterAll(async () => {
+    await file.close();
+    await remove();
+  });
+
+  it('counts, lists and bounds each session\'s own minutes', async () => {
+    const [index] = await file.query(sql`SELECT index_name FROM duckdb_indexes() WHERE table_name = 'livestream_minutes'`);
+    expect(index).toEqual({ index_name: 'livestream_minutes_session_idx' });
+    await writeFile(path.join(dir, 'first.csv'), csv([...minutes('live-a', 0, 39, (m) => 100 + m), ...minutes('live-b', 0, 9, (m) => 50 + m)]));
+    expect(await importFile(file, path.join(dir, 'first.csv'), { kind: 'livestream_minutes', by: 'cli' })).toMatchObject({ status: 'loaded', rowsLoaded: 50 });
+
+    const a = await getMinuteTimeline(file, 'live-a');
+    expect(a.minutes.map((m) => m.minute)).toEqual(Array.from({ length: 40 }, (_, m) => m));
+    expect(a.minutes[39]).toMatchObject({ minute: 39, viewers_online: 139, likes: 78 });
+    expect((await getMinuteTimeline(file, 'live-b')).minutes.map((m) => m.viewers_online)).toEqual(Array.from({ length: 10 }, (_, m) => 50 + m));
+    expect(await getMinuteTimeline(file, 'live-c')).toMatchObject({ minutes: [] });
+    expect((await getLivestream(file, 'live-a')).minutes).toBe(40);
+    expect((await getLivestream(file, 'live-b')).minutes).toBe(10);
+    expect((await getLivestream(file, 'live-c')).minutes).toBe(0);
+    // Recorded minutes end before the session's length: the length bounds the notes.
+    await expect(addMinuteNote(file, ana, 'live-a', { minute: 90, body: 'x' })).rejects.toThrow(/its last minute is 89/);
+  });
+
+  it('gives the replaced and added minutes after a restart and a re-import, never both versions of a minute', async () => {
+    await file.exec('CHECKPOINT');
+    await file.close();
+    file = await Database.open(path.join(dir, 'aisle.duckdb'));
+    expect((await getLivestream(file, 'live-a')).minutes).toBe(40);
+
+    // Minutes 30–120 of live-a again (30–39 corrected, 40–120 new: the recording ran past the planned length), and live-c's first.
+    await writeFile(path.join(dir, 'again.csv'), csv([...minutes('live-a', 30, 120, (m) => 500 + m), ...minutes('live-c', 0, 4, () => 7)]));
+    expect(await importFile(file, path.join(dir, 'again.csv'), { kind: 'livestream_minutes', by: 'cli' })).toMatchObject({ status: 'loaded', rowsLoaded: 96 });
+
+    const a = await getMinuteTimeline(file, 'live-a');
+    expect(a.minutes.map((m) => m.minute)).toEqual(Array.from({ length: 121 }, (_, m) => m));
+    expect(a.minutes.map((m) => m.viewers_online)).toEqual(Array.from({ length: 121 }, (_, m) => (m < 30 ? 100 + m : 500 + m)));
+    expect((await getLivestream(file, 'live-a')).minutes).toBe(121);
+    expect((await getLivestream(file, 'live-b')).minutes).toBe(10);
+    expect((await getLivestream(file, 'live-c')).minutes).toBe(5);
+    expect((await getMinuteTimeline(file, 'live-c')).minutes.map((m) => m.minute)).toEqual([0, 1, 2, 3, 4]);
+    // The last recorded minute (120) now bounds live-a's notes.
+    expect(await addMinuteNote(file, ana, 'live-a', { minute: 120, body: 'Still live' })).toMatchObject({ minute: 120 });
+    await expect(addMinuteNote(file, ana, 'live-a', { minute: 121, body: 'x' })).rejects.toThrow(/its last minute is 120/);
+    const [rows] = await file.query<{ n: number; keys: number }>(sql`
+      SELECT count(*) AS n, count(DISTINCT (livestream_id, minute)) AS keys FROM livestream_minutes`);
+    expect(rows).toEqual({ n: 136, keys: 136 });
   });
 });

@@ -37,6 +37,7 @@ export async function getMinuteTimeline(executor: Executor, livestreamId: string
   if (!session) {
     throw new UserError(`no livestream with id ${livestreamId}`, { code: 'not_found', hint: 'pick a session from the Livestreams list' });
   }
+  // One session's rows out of tens of millions: found through livestream_minutes_session_idx (migration 008).
   const minutes = await executor.query<TimelineMinute>(sql`
     SELECT minute, viewers_online, enters, likes, comments, shares, product_clicks, orders, CAST(gmv AS DOUBLE) AS gmv
     FROM livestream_minutes WHERE livestream_id = ${livestreamId} ORDER BY minute`);

@@ -165,6 +165,7 @@ export async function getLivestream(executor: Executor, id: string): Promise<Liv
     const m = metricInfo(metric);
     return { metric, label: m.label, format: m.format, value: num(bench, metric) };
   });
+  // An index lookup (livestream_minutes_session_idx, migration 008), not a scan of every session's minutes.
   const [minutes] = await executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM livestream_minutes WHERE livestream_id = ${id}`);
   const peerScore = num(bench, 'peer_score');
   const review = await sessionQuality(executor, id, peerScore);
