@@ -2,8 +2,11 @@
  * The best-practices comparison as SQL: every session of the range with its outcome and features,
  * its subcategory's top quartile by outcome marked (`grp` = 'top' | 'rest'), then per feature the
  * medians of both groups and the Mann–Whitney rank sum that says how often a top session beats an
- * other one. All of it one statement per question, over the stored benchmarks — never a loop over
- * sessions.
+ * other one. All of it set-based over the stored benchmarks — never a loop over sessions.
+ *
+ * The sessions are ranked once into a temp table (`stageSessionsSql`) that the five questions then
+ * read, on one connection: ranking sorts every session of the range (1.2 M in 8 weeks of the
+ * 100,000-seller demo, ~1 s each time), and each question used to rank them again.
  *
  * Quartiles are taken within each subcategory (a top session is top among its own peers), ties
  * broken by id so a rerun marks the same sessions; a subcategory with too few ranked sessions is
@@ -25,30 +28,44 @@ export interface SessionScope {
 
 const feature = (key: string) => sql.ident(`f_${key}`);
 
-/** CTE list `sessions, sized, ranked` (ranked = sessions with their group). */
-export function rankedSessionsCte(scope: SessionScope): Sql {
+/** The temp table the questions below read: one row per session of the scope, `grp` null when it is not ranked. */
+export const STAGED_SESSIONS = 'practice_sessions';
+
+/**
+ * Ranks the scope's sessions into `practice_sessions` (on the caller's connection). Sessions without
+ * an outcome get their own partition, so the quartiles and the subcategory's count of ranked
+ * sessions are those of the ranked sessions alone; they get no group.
+ */
+export function stageSessionsSql(scope: SessionScope): Sql {
   const onlySub = scope.subcategory === undefined ? sql.empty : sql`AND b.subcategory = ${scope.subcategory}`;
   return sql`
-    sessions AS (
+    CREATE OR REPLACE TEMP TABLE ${sql.ident(STAGED_SESSIONS)} AS
+    WITH sessions AS (
       SELECT l.id, l.seller_id, b.subcategory AS sub, b.${sql.ident(scope.outcome)} AS outcome,
         ${startHourBandSql(sql`hour(timezone(${scope.timezone}, l.started_at))`)} AS start_band,
         ${sql.join(NUMERIC_FEATURES.map((f) => sql`${f.expression} AS ${feature(f.key)}`))}
       FROM livestream_benchmarks b JOIN livestreams l ON l.id = b.livestream_id
       WHERE l.start_date BETWEEN CAST(${scope.from} AS DATE) AND CAST(${scope.to} AS DATE) ${onlySub}
     ),
-    sized AS (
-      SELECT *, count(*) OVER (PARTITION BY sub) AS ranked_in_sub FROM sessions WHERE outcome IS NOT NULL
-    ),
-    ranked AS (
-      SELECT *, CASE WHEN ntile(4) OVER (PARTITION BY sub ORDER BY outcome DESC, id) = 1 THEN 'top' ELSE 'rest' END AS grp
-      FROM sized WHERE ranked_in_sub >= ${MIN_SESSIONS_PER_SUBCATEGORY}
-    )`;
+    quartiles AS (
+      SELECT *, count(*) OVER (PARTITION BY sub, outcome IS NULL) AS ranked_in_sub,
+        ntile(4) OVER (PARTITION BY sub, outcome IS NULL ORDER BY outcome DESC, id) AS quartile
+      FROM sessions
+    )
+    SELECT * EXCLUDE (ranked_in_sub, quartile),
+      CASE WHEN outcome IS NULL OR ranked_in_sub < ${MIN_SESSIONS_PER_SUBCATEGORY} THEN NULL WHEN quartile = 1 THEN 'top' ELSE 'rest' END AS grp
+    FROM quartiles`;
 }
 
+/** CTEs `sessions` (every session of the scope) and `ranked` (those with a group) over the staged table. */
+const staged = sql`
+    sessions AS (SELECT * FROM ${sql.ident(STAGED_SESSIONS)}),
+    ranked AS (SELECT * FROM ${sql.ident(STAGED_SESSIONS)} WHERE grp IS NOT NULL)`;
+
 /** Per subcategory: sessions, ranked sessions, whether it was included, and the top-quartile threshold. */
-export function subcategorySummarySql(scope: SessionScope): Sql {
+export function subcategorySummarySql(): Sql {
   return sql`
-    WITH ${rankedSessionsCte(scope)}
+    WITH ${staged}
     SELECT s.sub AS subcategory, c.name AS subcategory_name, count(*) AS sessions, count(s.outcome) AS ranked,
       count(s.outcome) >= ${MIN_SESSIONS_PER_SUBCATEGORY} AS included,
       (SELECT min(r.outcome) FROM ranked r WHERE r.sub = s.sub AND r.grp = 'top') AS top_threshold,
@@ -69,35 +86,51 @@ const rubricScoresCte = sql`
  * One row per feature (numeric features by key, rubric criteria as `rubric:<key>`): for each group
  * the sessions with a value and their median, and `rank_sum_top` — the sum of the top sessions'
  * ranks among all sessions with a value (ties at their average rank).
+ *
+ * The ranks come from the distinct values, not from every session: a value shared by n sessions,
+ * with `below` sessions under it, has the average rank below + (n + 1) / 2, and each top session
+ * holding it adds that rank. One running sum over the (far fewer) distinct values replaces two
+ * window passes over every (session, feature) pair — 9.6 M rows in 8 weeks of the 100,000-seller
+ * demo (5 s → 2 s), same sums: every rank and product is a whole or half number, exact in a double.
  */
-export function numericComparisonSql(scope: SessionScope): Sql {
+export function numericComparisonSql(): Sql {
   const unpivot = NUMERIC_FEATURES.map((f) => sql`SELECT id, grp, ${f.key} AS feature, ${feature(f.key)} AS value FROM ranked`);
   return sql`
-    WITH ${rankedSessionsCte(scope)}, ${rubricScoresCte},
+    WITH ${staged}, ${rubricScoresCte},
     long AS (
       SELECT * FROM (${sql.join(unpivot, ' UNION ALL ')}) WHERE value IS NOT NULL
       UNION ALL
       SELECT r.id, r.grp, 'rubric:' || s.key, s.value FROM ranked r JOIN rubric_scores s ON s.id = r.id WHERE s.value IS NOT NULL
     ),
-    ranks AS (
-      SELECT *, rank() OVER (PARTITION BY feature ORDER BY value) + (count(*) OVER (PARTITION BY feature, value) - 1) / 2.0 AS rk
-      FROM long
+    per_value AS (
+      SELECT feature, value, count(*) FILTER (WHERE grp = 'top') AS top_here, count(*) AS here FROM long GROUP BY feature, value
+    ),
+    rank_sums AS (
+      SELECT feature, sum(top_here * (below + (here + 1) / 2.0)) AS rank_sum_top
+      FROM (
+        SELECT feature, top_here, here,
+          coalesce(sum(here) OVER (PARTITION BY feature ORDER BY value ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS below
+        FROM per_value
+      )
+      GROUP BY feature
+    ),
+    groups AS (
+      SELECT feature,
+        count(*) FILTER (WHERE grp = 'top') AS n_top, count(*) FILTER (WHERE grp = 'rest') AS n_rest,
+        median(value) FILTER (WHERE grp = 'top') AS median_top, median(value) FILTER (WHERE grp = 'rest') AS median_rest
+      FROM long GROUP BY feature
     )
-    SELECT feature,
-      count(*) FILTER (WHERE grp = 'top') AS n_top, count(*) FILTER (WHERE grp = 'rest') AS n_rest,
-      median(value) FILTER (WHERE grp = 'top') AS median_top, median(value) FILTER (WHERE grp = 'rest') AS median_rest,
-      avg(value) FILTER (WHERE grp = 'top') AS mean_top, avg(value) FILTER (WHERE grp = 'rest') AS mean_rest,
-      coalesce(sum(rk) FILTER (WHERE grp = 'top'), 0) AS rank_sum_top
-    FROM ranks GROUP BY feature ORDER BY feature`;
+    SELECT g.feature, g.n_top, g.n_rest, g.median_top, g.median_rest, coalesce(r.rank_sum_top, 0) AS rank_sum_top
+    FROM groups g LEFT JOIN rank_sums r ON r.feature = g.feature ORDER BY g.feature`;
 }
 
 /**
  * Shares of sessions in each start-hour band (among ranked sessions) and carrying each review tag
  * (among ranked sessions with at least one review), per group.
  */
-export function shareComparisonSql(scope: SessionScope): Sql {
+export function shareComparisonSql(): Sql {
   return sql`
-    WITH ${rankedSessionsCte(scope)},
+    WITH ${staged},
     reviewed AS (SELECT DISTINCT livestream_id AS id FROM livestream_reviews),
     tagged AS (SELECT DISTINCT livestream_id AS id, unnest(tags) AS tag FROM livestream_reviews),
     totals AS (
@@ -119,9 +152,9 @@ export function shareComparisonSql(scope: SessionScope): Sql {
 }
 
 /** Group sizes: ranked sessions and reviewed ranked sessions per group. */
-export function groupTotalsSql(scope: SessionScope): Sql {
+export function groupTotalsSql(): Sql {
   return sql`
-    WITH ${rankedSessionsCte(scope)},
+    WITH ${staged},
     reviewed AS (SELECT DISTINCT livestream_id AS id FROM livestream_reviews)
     SELECT count(*) FILTER (WHERE grp = 'top') AS sessions_top, count(*) FILTER (WHERE grp = 'rest') AS sessions_rest,
       count(v.id) FILTER (WHERE grp = 'top') AS reviewed_top, count(v.id) FILTER (WHERE grp = 'rest') AS reviewed_rest,
@@ -133,9 +166,9 @@ export function groupTotalsSql(scope: SessionScope): Sql {
  * The latest reviews in scope that name a best practice: what reviewers saw the good sessions do,
  * with the session's group when it was ranked.
  */
-export function practiceExamplesSql(scope: SessionScope, tags: readonly string[], limit: number, reviewScores: Sql): Sql {
+export function practiceExamplesSql(tags: readonly string[], limit: number, reviewScores: Sql): Sql {
   return sql`
-    WITH ${rankedSessionsCte(scope)}, scores AS ${reviewScores}
+    WITH ${staged}, scores AS ${reviewScores}
     SELECT r.id AS review_id, r.livestream_id, l.title, l.seller_id, sl.name AS seller_name, l.host, CAST(l.start_date AS VARCHAR) AS start_date,
       r.reviewer, CAST(list_filter(r.tags, t -> list_contains(CAST(${JSON.stringify(tags)} AS VARCHAR[]), t)) AS VARCHAR[]) AS tags,
       r.notes, sc.score100 AS rubric_score, rk.grp AS quartile

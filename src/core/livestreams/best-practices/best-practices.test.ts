@@ -27,10 +27,10 @@ const decor: SessionSpec[] = [0, 1, 2].map((i) => ({ id: `d${i}`, seller: 'd1', 
 
 let db: Database;
 
-async function review(id: string, reviewer: string, hostDelivery: number, tags: string[]) {
-  const { rubricId } = await ensureDefaultRubric(db, 'test');
+async function review(id: string, reviewer: string, hostDelivery: number, tags: string[], on: Database = db) {
+  const { rubricId } = await ensureDefaultRubric(on, 'test');
   const scores = { host_delivery: hostDelivery, product_demonstration: 3 };
-  await db.run(sql`INSERT INTO livestream_reviews (livestream_id, rubric_id, reviewer, scores, tags)
+  await on.run(sql`INSERT INTO livestream_reviews (livestream_id, rubric_id, reviewer, scores, tags)
     VALUES (${id}, ${rubricId}, ${reviewer}, CAST(${JSON.stringify(scores)} AS JSON), CAST(${JSON.stringify(tags)} AS VARCHAR[]))`);
 }
 
@@ -212,5 +212,50 @@ describe('a seller’s improvement areas', () => {
     const quiet = await getImprovementAreas(db, 'k2', { from: '2026-02-01', to: '2026-02-10' });
     expect(quiet).toMatchObject({ sessions: 0, areas: [], note: 'Pan Palace has no livestream sessions from 2026-02-01 to 2026-02-10.' });
     await expect(getImprovementAreas(db, 'nobody')).rejects.toThrow(/no seller with id nobody/);
+  });
+});
+
+// Answers are kept per database while the data version, the reviews and the benchmarks are those
+// they were computed from (session-comparison.ts); each change below must give the answer a fresh
+// computation gives (on a transaction's executor, which never reuses one).
+describe('best practices kept between changes', () => {
+  let own: Database;
+  const week = { from: '2026-03-02', to: '2026-03-08' };
+  const fresh = () => own.transaction((tx) => getBestPractices(tx, week));
+
+  beforeAll(async () => {
+    own = await openMigratedMemoryDb();
+    await insertSessionSellers(own);
+    await insertSessions(own, [...top, ...rest, ...decor]);
+    await review('k0', 'ana', 5, ['strong_hook'], own);
+  });
+  afterAll(() => own.close());
+
+  it('answers again from what it kept while nothing changed', async () => {
+    const first = await getBestPractices(own, week);
+    expect(await getBestPractices(own, week)).toEqual(first);
+    expect(first).toEqual(await fresh());
+  });
+
+  it('replaces a kept answer when a seller is renamed (data version), a review is written or a session arrives', async () => {
+    const before = await getBestPractices(own, week);
+    expect(before.examples.map((e) => e.sellerName)).toEqual(['Kitchen King']);
+
+    await own.run(sql`UPDATE sellers SET name = 'Kitchen Queen', updated_at = now() WHERE id = 'k1'`);
+    const renamed = await getBestPractices(own, week);
+    expect(renamed.examples.map((e) => e.sellerName)).toEqual(['Kitchen Queen']);
+    expect(renamed).toEqual(await fresh());
+
+    await review('k1', 'ben', 5, ['strong_hook'], own);
+    const reviewed = await getBestPractices(own, week);
+    expect(reviewed.sessions.reviewedTop).toBe(renamed.sessions.reviewedTop + 1);
+    expect(reviewed.examples.map((e) => e.livestreamId)).toEqual(['k1', 'k0']);
+    expect(reviewed).toEqual(await fresh());
+
+    await insertSessions(own, [{ id: 'k12', day: '2026-03-04', gmv: 1000, durationMin: 150, products: 20, hour: 19 }]);
+    const grown = await getBestPractices(own, week);
+    expect(grown.sessions.all).toBe(reviewed.sessions.all + 1);
+    expect(grown.subcategories.find((s) => s.subcategory === 'kitchen')).toMatchObject({ sessions: 13, topSessions: 4 });
+    expect(grown).toEqual(await fresh());
   });
 });

@@ -27,15 +27,8 @@ import { getSettings } from '../../shared/settings.ts';
 import { ensureBenchmarks } from '../peer-benchmarks.ts';
 import { PEER_WINDOW_DAYS } from '../session-metrics.ts';
 import { REVIEW_TAGS, type ReviewTagKind } from '../reviews/review-tags.ts';
-import { reviewScoresSql } from '../reviews/review-scores.sql.ts';
-import {
-  groupTotalsSql,
-  numericComparisonSql,
-  practiceExamplesSql,
-  shareComparisonSql,
-  subcategorySummarySql,
-  type SessionScope,
-} from './best-practices.sql.ts';
+import type { SessionScope } from './best-practices.sql.ts';
+import { comparedSessions, type NumericRow, type ShareRow } from './session-comparison.ts';
 import { formatChange, formatShare, formatValue } from './format-value.ts';
 import {
   NUMERIC_FEATURES,
@@ -182,24 +175,6 @@ export function checkOutcome(outcome: string | undefined): Outcome {
   throw new UserError(`cannot rank sessions by "${outcome}"`, { hint: `rank by one of: ${OUTCOMES.join(', ')}`, details: { field: 'outcome', value: outcome } });
 }
 
-interface NumericRow {
-  feature: string;
-  n_top: number;
-  n_rest: number;
-  median_top: number | null;
-  median_rest: number | null;
-  rank_sum_top: number;
-}
-
-interface ShareRow {
-  kind: 'start_hour' | 'tag';
-  key: string;
-  hit_top: number;
-  hit_rest: number;
-  n_top: number;
-  n_rest: number;
-}
-
 export interface FeatureComparison {
   feature: string;
   kind: FeatureKind;
@@ -287,38 +262,11 @@ export async function getBestPractices(executor: Executor, request: BestPractice
   const { from, to, asOf } = await resolveRange(executor, request);
   const { currency, timezone } = await getSettings(executor);
   const scope: SessionScope = { from, to, timezone, outcome, ...(request.subcategory === undefined ? {} : { subcategory: request.subcategory }) };
-  await ensureBenchmarks(executor, { from, to, ...(request.subcategory === undefined ? {} : { subcategories: [request.subcategory] }) });
+  const ensured = await ensureBenchmarks(executor, { from, to, ...(request.subcategory === undefined ? {} : { subcategories: [request.subcategory] }) });
 
-  const [subcategories, [totals], numeric, shares, rubric, examples] = await Promise.all([
-    executor.query<{
-      subcategory: string;
-      subcategory_name: string | null;
-      sessions: number;
-      ranked: number;
-      included: boolean;
-      top_threshold: number | null;
-      top_sessions: number;
-    }>(subcategorySummarySql(scope)),
-    executor.query<{ sessions_top: number; sessions_rest: number; reviewed_top: number; reviewed_rest: number; sessions_all: number; unranked: number }>(
-      groupTotalsSql(scope),
-    ),
-    executor.query<NumericRow>(numericComparisonSql(scope)),
-    executor.query<ShareRow>(shareComparisonSql(scope)),
+  const [{ subcategories, totals, numeric, shares, examples }, rubric] = await Promise.all([
+    comparedSessions(executor, scope, { tags: PRACTICE_TAGS, limit: EXAMPLES }, { benchmarksChanged: ensured.recomputed > 0 }),
     rubricLabels(executor),
-    executor.query<{
-      review_id: number;
-      livestream_id: string;
-      title: string | null;
-      seller_id: string;
-      seller_name: string;
-      host: string | null;
-      start_date: string;
-      reviewer: string;
-      tags: string[];
-      notes: string | null;
-      rubric_score: number | null;
-      quartile: 'top' | 'rest' | null;
-    }>(practiceExamplesSql(scope, PRACTICE_TAGS, EXAMPLES, reviewScoresSql)),
   ]);
 
   const findings = numeric.flatMap((row) => {
