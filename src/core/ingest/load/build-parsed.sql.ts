@@ -21,9 +21,18 @@ function enumValue(field: FieldDef, text: Sql): { value: Sql; error: Sql } {
   // A simple CASE of equalities: DuckDB plans a long `IN (…)` list as a join evaluated per row.
   // The spellings are catalog text, inlined as literals so the expression compiles once.
   const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
-  const cases = Object.entries(values).flatMap(([canonical, spellings]) =>
-    [...new Set([canonical, ...spellings].map((s) => s.trim().toLowerCase()))].map((spelling) => sql`WHEN ${literal(spelling)} THEN ${literal(canonical)}`),
-  );
+  // The canonical values first: a CASE tests its WHENs in turn, and exports mostly write those
+  // (a status behind 40 spellings of the others cost 40 comparisons per row).
+  const pairs = [
+    ...Object.keys(values).map((canonical) => [canonical.trim().toLowerCase(), canonical] as const),
+    ...Object.entries(values).flatMap(([canonical, spellings]) => spellings.map((s) => [s.trim().toLowerCase(), canonical] as const)),
+  ];
+  const seen = new Set<string>();
+  const cases = pairs.flatMap(([spelling, canonical]) => {
+    if (seen.has(spelling)) return [];
+    seen.add(spelling);
+    return [sql`WHEN ${literal(spelling)} THEN ${literal(canonical)}`];
+  });
   if (cases.length === 0) return { value: text, error: sql`NULL` };
   const value = sql`(CASE lower(${text}) ${sql.join(cases, ' ')} ELSE NULL END)`;
   const expected = Object.keys(values).join(', ');
@@ -32,12 +41,14 @@ function enumValue(field: FieldDef, text: Sql): { value: Sql; error: Sql } {
 
 /**
  * TRUE for a row whose every cell is empty or only spaces — the same rows as `trim(concat(cells))
- * = ''`, tested cell by cell so a row stops being tested at its first value (one comparison for
- * almost every row instead of a concatenation of the whole row).
+ * = ''`, tested cell by cell so a row stops being tested at its first value (instead of a
+ * concatenation of the whole row).
  */
 export function blankRowSql(columnCount: number): Sql {
   const cells = Array.from({ length: columnCount }, (_, i) => sql`coalesce(trim(${col(i)}), '') = ''`);
-  return sql`(${sql.join(cells, ' AND ')})`;
+  // A first cell that starts with a visible ASCII character settles it for almost every row
+  // without trimming (a new string per row: a fifth of the parse stage's time on a million rows).
+  return sql`(CASE WHEN ascii(${col(0)}) BETWEEN 33 AND 126 THEN false ELSE (${sql.join(cells, ' AND ')}) END)`;
 }
 
 /**
