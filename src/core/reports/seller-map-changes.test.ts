@@ -39,9 +39,25 @@ describe('seller map changes over a period', () => {
 
   it('gives the same answer while a seller map recompute runs, and the recompute lands', async () => {
     const alone = await sellerMapChanges(db, range);
+    // A setting no figure reads: the data version moves, so the comparison is made again (not reused) alongside the recompute.
+    await db.run(sql`INSERT INTO settings (key, value) VALUES ('test.unrelated', 'x')`);
     const [during] = await Promise.all([sellerMapChanges(db, range), recomputeSellerMap(db, { asOf: '2026-03-31', today: '2026-03-31' })]);
     expect(during).toEqual(alone);
     const [riser] = await db.query<{ tier: string }>(sql`SELECT tier FROM seller_segments WHERE seller_id = 'riser'`);
     expect(riser?.tier).toBe('B');
+  });
+
+  it('keeps the comparison while the data is unchanged and compares again once it changes', async () => {
+    const first = await sellerMapChanges(db, range);
+    first.newList.length = 0; // a caller's copy: changing it changes nothing kept
+    const again = await sellerMapChanges(db, range);
+    expect(again.newList.map((s) => s.sellerId).sort()).toEqual(['newbie', 'riser']);
+
+    // A seller first seen in the period arrives: the data version moves.
+    await db.run(sql`INSERT INTO sellers (id, name, name_key, first_seen, last_seen)
+      VALUES ('late', 'Late Bloomer', 'late bloomer', DATE '2026-03-20', DATE '2026-03-20')`);
+    const after = await sellerMapChanges(db, range);
+    expect(after.newSellers).toBe(again.newSellers + 1);
+    expect(after.newList.map((s) => s.sellerId).sort()).toEqual(['late', 'newbie', 'riser']);
   });
 });

@@ -12,12 +12,19 @@
  * 100,000 committed rows through the primary-key index (~1 s on the 100,000-seller demo) and
  * inserted each snapshot through it, and had to wait for any segment recompute in progress (the
  * one after each import) so the two would not conflict. The live table is now never touched.
+ *
+ * The snapshots only depend on the data (facts, sellers, settings such as the tier thresholds), so
+ * they are kept per database and period while the data version (kpis/data-version.ts) is the one
+ * they were computed at: a second report of the same period — another format, a scheduled run —
+ * does not segment 100,000 sellers twice again. The opportunities are read fresh every time (their
+ * dismissals and snoozes are not part of the data version).
  */
 import type { Database, Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { addDays } from '../shared/dates.ts';
 import { getSettings } from '../shared/settings.ts';
 import type { DateRange } from '../kpis/periods.ts';
+import { dataVersion } from '../kpis/data-version.ts';
 import { writeSegments } from '../sellers/segments/recompute-segments.sql.ts';
 import { getTierThresholds } from '../sellers/segments/tier-thresholds.ts';
 import { listOpportunities } from '../sellers/opportunities/opportunity-list.ts';
@@ -95,8 +102,39 @@ async function snapshotChanges(db: Database, range: DateRange): Promise<Rollback
   throw new Error('the seller map comparison did not roll back');
 }
 
+const MAX_KEPT = 16;
+const kept = new WeakMap<Database, Map<string, { version: string; result: Promise<Rollback['result']> }>>();
+
+/** `snapshotChanges`, reused while the data version is unchanged; each caller gets its own copy. */
+async function keptSnapshotChanges(db: Database, range: DateRange): Promise<Rollback['result']> {
+  // Read before computing: a write landing meanwhile leaves this entry on the older version.
+  const version = await dataVersion(db);
+  const key = `${range.from}|${range.to}`;
+  let entries = kept.get(db);
+  if (!entries) {
+    entries = new Map();
+    kept.set(db, entries);
+  }
+  let entry = entries.get(key);
+  if (!entry || entry.version !== version) {
+    const created = { version, result: snapshotChanges(db, range) };
+    const held = entries;
+    created.result.catch(() => {
+      if (held.get(key) === created) held.delete(key);
+    });
+    entry = created;
+  }
+  entries.delete(key); // (re-)inserted as the most recently used
+  entries.set(key, entry);
+  for (const oldest of entries.keys()) {
+    if (entries.size <= MAX_KEPT) break;
+    entries.delete(oldest);
+  }
+  return structuredClone(await entry.result);
+}
+
 export async function sellerMapChanges(db: Database, range: DateRange): Promise<SellerMapChanges> {
-  const snapshots = await snapshotChanges(db, range);
+  const snapshots = await keptSnapshotChanges(db, range);
   const page = await listOpportunities(db, { status: 'open', limit: 100 });
   const top = [...page.items].sort((a, b) => (b.upside ?? 0) - (a.upside ?? 0) || b.score - a.score).slice(0, 5);
   return {
