@@ -41,7 +41,9 @@ export async function streamSheetIntoStage(
             },
           );
         }
-        if (cells.some((cell) => cell !== null)) await stage.add(row.number, cells);
+        if (!cells.some((cell) => cell !== null)) continue;
+        const growing = stage.add(row.number, cells);
+        if (growing) await growing;
       }
       break;
     }

@@ -64,8 +64,10 @@ export async function streamWorkbookIntoStages(input: {
         if (cells.length > limits.maxColumns) throw tooWide(label, info.name, row.number, limits.maxColumns);
         if (row.number <= limits.headRows) head[row.number - 1] = cells;
         if (!stageIt || !cells.some((cell) => cell !== null)) continue;
-        if (appender) await appender.add(row.number, cells);
-        else if (row.number <= limits.headRows) early.push({ rowNo: row.number, cells });
+        if (appender) {
+          const growing = appender.add(row.number, cells);
+          if (growing) await growing;
+        } else if (row.number <= limits.headRows) early.push({ rowNo: row.number, cells });
         else {
           early.push({ rowNo: row.number, cells });
           appender = await startAppender();
