@@ -191,14 +191,20 @@ async function practiceAreas(
 ): Promise<ImprovementArea[]> {
   const telling = findings.filter((f) => f.strength !== 'weak' && f.size !== 'negligible' && f.direction !== 'same' && f.topMedian !== null);
   if (telling.length === 0) return [];
-  const own = sql`livestreams l JOIN livestream_benchmarks b ON b.livestream_id = l.id
-    WHERE l.seller_id = ${sellerId} AND l.start_date BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)`;
-  const numeric = NUMERIC_FEATURES.map((f) => sql`SELECT ${f.key} AS feature, ${f.expression} AS value FROM ${own}`);
+  const column = (key: string) => sql.ident(`f_${key}`);
+  const numeric = NUMERIC_FEATURES.map((f) => sql`SELECT ${f.key} AS feature, ${column(f.key)} AS value FROM own`);
+  // The seller's sessions are joined to their benchmarks once (MATERIALIZED), not once per feature:
+  // each join scans every stored benchmark (~0.3 s of 0.4 s on the 100,000-seller demo).
   const rows = await executor.query<{ feature: string; median: number | null; sessions: number }>(sql`
-    WITH rubric AS (
+    WITH own AS MATERIALIZED (
+      SELECT l.id, ${sql.join(NUMERIC_FEATURES.map((f) => sql`${f.expression} AS ${column(f.key)}`))}
+      FROM livestreams l JOIN livestream_benchmarks b ON b.livestream_id = l.id
+      WHERE l.seller_id = ${sellerId} AND l.start_date BETWEEN CAST(${from} AS DATE) AND CAST(${to} AS DATE)
+    ),
+    rubric AS (
       SELECT r.livestream_id AS id, k.key, avg(CAST(json_extract_string(r.scores, k.key) AS DOUBLE)) AS value
       FROM livestream_reviews r, unnest(json_keys(r.scores)) AS k(key)
-      WHERE r.livestream_id IN (SELECT l.id FROM ${own})
+      WHERE r.livestream_id IN (SELECT id FROM own)
       GROUP BY r.livestream_id, k.key
     ),
     long AS (
