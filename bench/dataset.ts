@@ -58,7 +58,7 @@ async function exists(file: string): Promise<boolean> {
 function runDemo(dir: string, sellers: number, days: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const args = ['--data-dir', dir, 'demo', '--sellers', String(sellers), '--days', String(days), '--end', DATASET_END];
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.js'), ...args], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.cjs'), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, TZ: 'UTC' },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -300,7 +300,7 @@ const BACKGROUND_JOB = /\b(done|failed|recomputed|ranked)\b/i;
 async function startBenchServer(dir: string): Promise<BenchServer> {
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.js'), '--data-dir', dir, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.cjs'), '--data-dir', dir, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: REPO_ROOT,
     env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', AISLE_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,7 +31,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 async function main(): Promise<void> {
   if (!existsSync(path.join(DATA_DIR, 'aisle.duckdb'))) {
     log(`generating the default demo into ${DATA_DIR}…`);
-    const demo = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.js'), '--data-dir', DATA_DIR, 'demo'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const demo = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/aisle.cjs'), '--data-dir', DATA_DIR, 'demo'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (demo.status !== 0) throw new Error(`aisle demo failed with exit code ${demo.status}`);
   }
   await rm(OUT_DIR, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 // clean shutdown of the whole process tree afterwards. Failures carry the process's stderr, because
 // "server did not start" alone is useless in a CI log.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const AISLE_BIN = path.join(REPO_ROOT, 'bin', 'aisle.js');
+const AISLE_BIN = path.join(REPO_ROOT, 'bin', 'aisle.cjs');
 const OUTPUT_LIMIT = 64 * 1024;
 
 /** Small and fast, and pinned to an end date so numbers and screenshots repeat run after run. */
@@ -35,7 +36,9 @@ function captureOutput(stream: NodeJS.ReadableStream | null): () => string {
 }
 
 function spawnAisle(dataDir: string, args: readonly string[], withStdin = false): ChildProcess {
-  return spawn(process.execPath, [AISLE_BIN, '--data-dir', dataDir, ...args], {
+  // AISLE_NODE_ARGS: extra node options for the server, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile a benchmark run.
+  const nodeArgs = process.env.AISLE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, AISLE_BIN, '--data-dir', dataDir, ...args], {
     cwd: REPO_ROOT,
     // The browser tests assert exact figures right after their own imports, so the server always
     // waits for the current ones; answering with the previous ones (`refreshing`) is tested with
@@ -172,12 +175,19 @@ export async function startServer(dataDir: string, readyTimeoutMs = 60_000): Pro
   const child = spawnAisle(dataDir, ['serve', '--port', String(port), '--host', '127.0.0.1']);
   const stdout = captureOutput(child.stdout);
   const stderr = captureOutput(child.stderr);
+  // AISLE_SERVER_LOG=FILE keeps the server's whole log (e.g. a benchmark run with AISLE_SLOW_STATEMENT_MS).
+  if (process.env.AISLE_SERVER_LOG) {
+    const log = createWriteStream(process.env.AISLE_SERVER_LOG, { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
   const server: AisleServer = {
     url,
     dataDir,
     stderr,
     exitCode: () => child.exitCode,
-    stop: () => killTree(child),
+    // AISLE_STOP_GRACE_MS: how long a clean shutdown may take before SIGKILL (a profiled benchmark's server writes its profile then).
+    stop: () => killTree(child, Number(process.env.AISLE_STOP_GRACE_MS ?? 5_000)),
     kill: async () => {
       if (hasExited(child)) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

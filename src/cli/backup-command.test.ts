@@ -12,7 +12,7 @@ import { makeTempDir } from '../../test/support/temp-db.ts';
 import { createRoleUsers } from '../../test/support/sign-in.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -7,7 +7,7 @@ import { makeTempDir } from '../../test/support/temp-db.ts';
 import { insertSessions, insertSessionSellers } from '../../test/support/hand-built-sessions.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -9,7 +9,7 @@ import { createRoleUsers, sessionHeaders } from '../../test/support/sign-in.ts';
 import { buildApp } from '../server/app.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[], env: NodeJS.ProcessEnv = {}, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });

@@ -8,7 +8,7 @@ import { sql } from '../core/db/sql.ts';
 import { makeTempDir } from '../../test/support/temp-db.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 const FIXTURES = path.resolve('test/fixtures');
 
 async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -11,7 +11,7 @@ import {
 } from '../../test/support/live-event-recording.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -10,7 +10,7 @@ import { DEFAULT_RUBRIC_CRITERIA } from '../core/livestreams/default-rubric.ts';
 import { saveReview } from '../core/livestreams/reviews/reviews.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -7,7 +7,7 @@ import { makeTempDir } from '../../test/support/temp-db.ts';
 import { insertSellers, type SellerSpec } from '../../test/support/seller-map-data.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

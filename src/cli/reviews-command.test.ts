@@ -10,7 +10,7 @@ import { makeTempDir } from '../../test/support/temp-db.ts';
 import { insertSessions, insertSessionSellers } from '../../test/support/hand-built-sessions.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 const ANN: Actor = { userId: null, label: 'ann@example.com', role: 'analyst' };
 const BO: Actor = { userId: null, label: 'bo@example.com', role: 'analyst' };
 

@@ -8,7 +8,7 @@ import { makeTempDir } from '../../test/support/temp-db.ts';
 import { TINY_DATASET } from '../../test/support/tiny-dataset.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 async function aisle(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

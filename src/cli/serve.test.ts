@@ -5,7 +5,7 @@ import { openDataDir } from '../core/db/open-data-dir.ts';
 import { sql } from '../core/db/sql.ts';
 import { makeTempDir } from '../../test/support/temp-db.ts';
 
-const BIN = path.resolve('bin/aisle.js');
+const BIN = path.resolve('bin/aisle.cjs');
 
 describe('aisle serve', () => {
   it('listens on 127.0.0.1, answers health, and closes the database cleanly on SIGTERM', async () => {

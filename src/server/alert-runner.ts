@@ -8,7 +8,7 @@
  */
 import type { Database } from '../core/db/database.ts';
 import { getLastScan, scanQuietly } from '../core/kpis/alerts/index.ts';
-import { BackgroundJob, type RunnerLog } from './background-job.ts';
+import { BackgroundJob, type BackgroundLane, type RunnerLog } from './background-job.ts';
 
 export type { RunnerLog } from './background-job.ts';
 
@@ -25,11 +25,12 @@ export class AlertRunner extends BackgroundJob {
   constructor(
     private readonly db: Database,
     log: RunnerLog,
+    lane?: BackgroundLane,
   ) {
     super(async (reason) => {
       const summary = await scanQuietly(db, reason, (error) => log.error({ err: error, reason }, 'alert scan failed'));
       if (summary) log.info({ scan: { ...summary, skippedCampaignDays: summary.skippedCampaignDays.length } }, 'alert scan done');
-    });
+    }, lane);
   }
 
   /** Starts the daily schedule in the workspace time zone and catches up on a missed scan. */

@@ -27,6 +27,7 @@ import { registerAuthGuard } from './auth-guard.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { AlertRunner } from './alert-runner.ts';
+import { BackgroundLane } from './background-job.ts';
 import { SellerMapRunner } from './seller-map-runner.ts';
 import { opportunityRoutes } from './routes/opportunities.ts';
 import { segmentRoutes } from './routes/segments.ts';
@@ -107,15 +108,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   requirePermissionOnApiRoutes(app);
   registerErrorHandler(app);
   await registerAuthGuard(app, options.db);
-  const alerts = new AlertRunner(options.db, app.log);
+  // The background jobs run one at a time (see BackgroundLane).
+  const lane = new BackgroundLane();
+  const alerts = new AlertRunner(options.db, app.log, lane);
   app.decorate('alertRunner', alerts);
   app.addHook('onClose', () => alerts.close());
   if (options.scheduleAlerts) app.addHook('onReady', () => alerts.startSchedule());
-  const sellerMap = new SellerMapRunner(options.db, app.log);
+  const sellerMap = new SellerMapRunner(options.db, app.log, lane);
   app.decorate('sellerMapRunner', sellerMap);
   app.addHook('onClose', () => sellerMap.close());
   if (options.scheduleSellerMap) app.addHook('onReady', () => sellerMap.startSchedule());
-  const benchmarks = new LivestreamBenchmarkRunner(options.db, app.log);
+  const benchmarks = new LivestreamBenchmarkRunner(options.db, app.log, lane);
   app.decorate('livestreamBenchmarkRunner', benchmarks);
   app.addHook('onClose', () => benchmarks.close());
   if (options.warmLivestreamBenchmarks) app.addHook('onReady', async () => benchmarks.request('start'));

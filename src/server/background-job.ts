@@ -20,13 +20,33 @@ const DAY_MS = 86_400_000;
 /** `reason` says why it runs; `stopped()` turns true when the server is closing (long work may stop early). */
 export type BackgroundWork = (reason: string, stopped: () => boolean) => Promise<void>;
 
+/**
+ * Jobs sharing a lane run one at a time. The server puts its jobs in one lane: after an import the
+ * seller map, the alert scan and the benchmark ranking would otherwise run side by side, each with
+ * statements of several seconds over millions of rows, and leave the pages' short queries a small
+ * share of the 2 cores; one after another they take about as long in all and pages keep answering.
+ */
+export class BackgroundLane {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work, work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
 export class BackgroundJob {
   private job: Cron | null = null;
   private running: Promise<void> | null = null;
   private again: string | null = null;
   private closed = false;
 
-  constructor(private readonly work: BackgroundWork) {}
+  /** `lane`: shared with other jobs to run one at a time (by default each job has its own). */
+  constructor(
+    private readonly work: BackgroundWork,
+    private readonly lane: BackgroundLane = new BackgroundLane(),
+  ) {}
 
   /** Runs every day at `cron` (workspace time zone) and now, when the last run is missing or older than a day. */
   protected async scheduleDaily(
@@ -74,7 +94,8 @@ export class BackgroundJob {
     let next: string | null = reason;
     while (next && !this.closed) {
       this.again = null;
-      await this.work(next, () => this.closed);
+      const reason = next;
+      await this.lane.run(() => (this.closed ? Promise.resolve() : this.work(reason, () => this.closed)));
       next = this.again;
     }
   }

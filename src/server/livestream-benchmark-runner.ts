@@ -7,7 +7,7 @@
  */
 import type { Database } from '../core/db/database.ts';
 import { warmRecentBenchmarks } from '../core/livestreams/peer-benchmarks.ts';
-import { BackgroundJob, type RunnerLog } from './background-job.ts';
+import { BackgroundJob, type BackgroundLane, type RunnerLog } from './background-job.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,7 +17,7 @@ declare module 'fastify' {
 }
 
 export class LivestreamBenchmarkRunner extends BackgroundJob {
-  constructor(db: Database, log: RunnerLog) {
+  constructor(db: Database, log: RunnerLog, lane?: BackgroundLane) {
     super(async (reason, stopped) => {
       const started = Date.now();
       try {
@@ -26,6 +26,6 @@ export class LivestreamBenchmarkRunner extends BackgroundJob {
       } catch (error) {
         log.error({ err: error, reason }, 'livestream benchmark warm-up failed');
       }
-    });
+    }, lane);
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { Database } from '../core/db/database.ts';
 import { getLastRecompute, recomputeQuietly } from '../core/sellers/segments/index.ts';
-import { BackgroundJob, type RunnerLog } from './background-job.ts';
+import { BackgroundJob, type BackgroundLane, type RunnerLog } from './background-job.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,11 +23,12 @@ export class SellerMapRunner extends BackgroundJob {
   constructor(
     private readonly db: Database,
     log: RunnerLog,
+    lane?: BackgroundLane,
   ) {
     super(async (reason) => {
       const summary = await recomputeQuietly(db, reason, (error) => log.error({ err: error, reason }, 'seller map recompute failed'));
       if (summary) log.info({ recompute: summary }, 'seller map recomputed');
-    });
+    }, lane);
   }
 
   startSchedule(now: Date = new Date()): Promise<void> {

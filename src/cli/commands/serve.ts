@@ -10,7 +10,7 @@ import { ensureDefaultRubric } from '../../core/livestreams/default-rubric.ts';
 import { addDays, todayIn } from '../../core/shared/dates.ts';
 import { getSettings } from '../../core/shared/settings.ts';
 import { openDataDir, resolveDataDir } from '../../core/db/open-data-dir.ts';
-import type { Database } from '../../core/db/database.ts';
+import type { Database, SlowStatement } from '../../core/db/database.ts';
 import { buildApp, LOG_REDACT } from '../../server/app.ts';
 import { action } from '../run-command.ts';
 import { integerOption } from '../parse-options.ts';
@@ -38,6 +38,32 @@ function staleAfterMs(text: string | undefined): number {
  * page's short queries never queue behind them — DuckDB shares its threads between running queries.
  */
 const SERVER_CONNECTIONS = 16;
+
+/**
+ * `AISLE_SLOW_STATEMENT_MS`: statements whose wait for a connection plus run time reach this many
+ * milliseconds are logged (warn, with both times and the statement's text, which holds no values).
+ * Unset: off.
+ */
+function slowStatementMs(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/**
+ * Reports each time the event loop was held up for at least `thresholdMs` (JavaScript running
+ * without a break: every request waits meanwhile), measured as how late a 50 ms tick fires.
+ */
+function watchEventLoop(thresholdMs: number, report: (blockedMs: number) => void): void {
+  const TICK_MS = 50;
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    const late = now - last - TICK_MS;
+    last = now;
+    if (late >= Math.max(thresholdMs, TICK_MS)) report(Math.round(late));
+  }, TICK_MS).unref();
+}
 
 export const DEMO_ADMIN = 'admin@aisle.local';
 
@@ -76,7 +102,13 @@ export function registerServe(program: Command): void {
     .option('--demo-if-empty', 'generate the demo dataset when the workspace has no sellers yet')
     .action(
       action(async (options: ServeOptions) => {
-        const { db, dataDir } = await openDataDir(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), { connections: SERVER_CONNECTIONS });
+        // Slow statements go to the app's log once it exists (the demo fill before it is not timed).
+        let logSlowStatement: (statement: SlowStatement) => void = () => undefined;
+        const { db, dataDir } = await openDataDir(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), {
+          connections: SERVER_CONNECTIONS,
+          slowStatementMs: slowStatementMs(process.env.AISLE_SLOW_STATEMENT_MS),
+          onSlowStatement: (statement) => logSlowStatement(statement),
+        });
         try {
           await db.transaction((tx) => ensureDefaultRubric(tx, 'system'));
           if (options.demoIfEmpty) await fillDemoIfEmpty(db);
@@ -95,6 +127,9 @@ export function registerServe(program: Command): void {
           staleAfterMs: STALE_AFTER_MS,
           logger: { level: process.env.AISLE_LOG_LEVEL ?? 'info', redact: LOG_REDACT },
         });
+        logSlowStatement = (statement) => app.log.warn({ statement }, 'slow statement');
+        const stallMs = slowStatementMs(process.env.AISLE_SLOW_STATEMENT_MS);
+        if (stallMs !== undefined) watchEventLoop(stallMs, (blockedMs) => app.log.warn({ blockedMs }, 'event loop blocked'));
         let stopping = false;
         const stop = (signal: string) => {
           if (stopping) return;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from './database.ts';
+import { Database, type SlowStatement } from './database.ts';
 import { sql } from './sql.ts';
 
 describe('Database', () => {
@@ -71,4 +71,61 @@ describe('Database', () => {
       expect(db.writeGeneration).toBeGreaterThan(insideTransaction);
     });
   });
+
+  it('passes statements at or over the slow-statement threshold to the log, with their text but never their values', async () => {
+    const logged: SlowStatement[] = [];
+    const traced = await Database.open(':memory:', { connections: 1, slowStatementMs: 0, onSlowStatement: (s) => logged.push(s) });
+    try {
+      await traced.exec('CREATE TABLE secrets (email VARCHAR)');
+      await traced.run(sql`INSERT INTO secrets VALUES (${'someone@example.com'})`);
+      expect(await traced.query(sql`SELECT count(*) AS n FROM secrets WHERE email = ${'someone@example.com'}`)).toEqual([{ n: 1 }]);
+      await traced.transaction(async (tx) => tx.run(sql`DELETE FROM secrets`));
+      expect(logged.map((s) => s.text)).toEqual([
+        'CREATE TABLE secrets (email VARCHAR)',
+        'INSERT INTO secrets VALUES ($1)',
+        'SELECT count(*) AS n FROM secrets WHERE email = $1',
+        'BEGIN TRANSACTION',
+        'DELETE FROM secrets',
+        'COMMIT',
+      ]);
+      for (const s of logged) {
+        expect(s.waitedMs).toBeGreaterThanOrEqual(0);
+        expect(s.ranMs).toBeGreaterThanOrEqual(0);
+      }
+      expect(JSON.stringify(logged)).not.toContain('someone@example.com');
+    } finally {
+      await traced.close();
+    }
+  });
+
+  it('logs nothing below the threshold, and shortens long statements to one line', async () => {
+    const logged: SlowStatement[] = [];
+    const quiet = await Database.open(':memory:', { slowStatementMs: 60_000, onSlowStatement: (s) => logged.push(s) });
+    const traced = await Database.open(':memory:', { slowStatementMs: 0, onSlowStatement: (s) => logged.push(s) });
+    try {
+      await quiet.query(sql`SELECT 1 AS one`);
+      expect(logged).toEqual([]);
+      const columns = Array.from({ length: 100 }, (_, i) => `${i} AS\n  column_${i}`).join(', ');
+      await traced.exec(`SELECT ${columns}`);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.text).toHaveLength(240);
+      expect(logged[0]?.text).toMatch(/^SELECT 0 AS column_0, 1 AS column_1, .*\.\.\.$/);
+    } finally {
+      await quiet.close();
+      await traced.close();
+    }
+  });
+
+  it('moves the write generation on after a write, but not for work that writes only in-memory caches', async () => {
+    const before = db.writeGeneration;
+    await db.inMemoryOnly(async (cache) => {
+      await cache.exec(`ATTACH IF NOT EXISTS ':memory:' AS scratch_cache`);
+      await cache.run(sql`CREATE OR REPLACE TABLE scratch_cache.ids AS SELECT id FROM t`);
+    });
+    expect(db.writeGeneration).toBe(before);
+    expect(await db.query(sql`SELECT (SELECT count(*) FROM scratch_cache.ids) = (SELECT count(*) FROM t) AS copied`)).toEqual([{ copied: true }]);
+    await db.run(sql`UPDATE t SET v = v`);
+    expect(db.writeGeneration).toBeGreaterThan(before);
+  });
 });
+

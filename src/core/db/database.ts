@@ -25,17 +25,22 @@ function bindValue(value: SqlValue): DuckDBValue {
   return value;
 }
 
+type Timed = <T>(text: string, work: () => Promise<T>) => Promise<T>;
+const untimed: Timed = (_text, work) => work();
+
 class ConnectionExecutor implements Executor {
   readonly dialect = duckdbDialect;
   constructor(
     private readonly connection: DuckDBConnection,
     /** Called after every statement that may have changed data (anything but a SELECT). */
     private readonly wrote: () => void,
+    /** Runs one statement, timing it when the slow-statement log is on. */
+    private readonly timed: Timed = untimed,
   ) {}
 
   async query<T extends object = PlainRow>(query: Sql): Promise<T[]> {
     const { text, values } = query.toQuery();
-    const reader = await this.connection.runAndReadAll(text, values.map(bindValue));
+    const reader = await this.timed(text, () => this.connection.runAndReadAll(text, values.map(bindValue)));
     if (reader.statementType !== StatementType.SELECT) this.wrote(); // e.g. INSERT … RETURNING
     const names = reader.columnNames();
     const jsonColumns = reader.columnTypes().map((type) => type.alias === 'JSON');
@@ -54,14 +59,14 @@ class ConnectionExecutor implements Executor {
 
   async run(query: Sql): Promise<number> {
     const { text, values } = query.toQuery();
-    const result = await this.connection.run(text, values.map(bindValue));
+    const result = await this.timed(text, () => this.connection.run(text, values.map(bindValue)));
     if (result.statementType !== StatementType.SELECT) this.wrote();
     return result.rowsChanged;
   }
 
   async exec(text: string): Promise<void> {
     try {
-      await this.connection.run(text);
+      await this.timed(text, () => this.connection.run(text));
     } finally {
       // Several statements (migrations, COMMIT, ROLLBACK): assume a change, even when one failed.
       this.wrote();
@@ -69,9 +74,25 @@ class ConnectionExecutor implements Executor {
   }
 }
 
+/** One statement that took at least `OpenOptions.slowStatementMs`, for the slow-statement log. */
+export interface SlowStatement {
+  /** Milliseconds spent waiting for a pooled connection. */
+  waitedMs: number;
+  /** Milliseconds DuckDB took to run it (and, for a query, to hand back its rows). */
+  ranMs: number;
+  /** The statement's text, shortened: values are bound apart from it, so it holds none. */
+  text: string;
+}
+
 export interface OpenOptions {
   /** Pool size for concurrent readers; DuckDB itself parallelises each query. */
   connections?: number;
+  /**
+   * Statements whose wait for a connection plus run time reach this many milliseconds are passed
+   * to `onSlowStatement` (`aisle serve`: AISLE_SLOW_STATEMENT_MS). Unset: nothing is timed.
+   */
+  slowStatementMs?: number;
+  onSlowStatement?: (statement: SlowStatement) => void;
   /** DuckDB settings, e.g. `{ threads: '2', memory_limit: '4GB' }`. */
   config?: Record<string, string>;
 }
@@ -88,12 +109,13 @@ export class Database implements Executor {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly maxConnections: number,
+    private readonly slow: Pick<OpenOptions, 'slowStatementMs' | 'onSlowStatement'> = {},
   ) {}
 
   /** Opens (or creates) the database file; `:memory:` gives a private in-memory database. */
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
     const instance = await DuckDBInstance.create(path, options.config);
-    return new Database(path, instance, options.connections ?? 4);
+    return new Database(path, instance, options.connections ?? 4, options);
   }
 
   private async acquire(): Promise<DuckDBConnection> {
@@ -127,10 +149,35 @@ export class Database implements Executor {
     this.generation += 1;
   };
 
-  private async use<T>(work: (executor: Executor, connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  private readonly wroteNothing = () => undefined;
+
+  private async use<T>(work: (executor: Executor, connection: DuckDBConnection) => Promise<T>, changesData = true): Promise<T> {
+    const wrote = changesData ? this.wrote : this.wroteNothing;
+    const { slowStatementMs, onSlowStatement } = this.slow;
+    if (slowStatementMs === undefined || !onSlowStatement) {
+      const connection = await this.acquire();
+      try {
+        return await work(new ConnectionExecutor(connection, wrote), connection);
+      } finally {
+        this.release(connection);
+      }
+    }
+    const asked = performance.now();
     const connection = await this.acquire();
+    // The wait for the connection is charged to the first statement run on it.
+    let waitedMs = performance.now() - asked;
+    const timed: Timed = async (text, run) => {
+      const started = performance.now();
+      try {
+        return await run();
+      } finally {
+        const ranMs = performance.now() - started;
+        if (waitedMs + ranMs >= slowStatementMs) onSlowStatement({ waitedMs: Math.round(waitedMs), ranMs: Math.round(ranMs), text: shorten(text) });
+        waitedMs = 0;
+      }
+    };
     try {
-      return await work(new ConnectionExecutor(connection, this.wrote), connection);
+      return await work(new ConnectionExecutor(connection, wrote, timed), connection);
     } finally {
       this.release(connection);
     }
@@ -146,6 +193,17 @@ export class Database implements Executor {
     } finally {
       this.wrote();
     }
+  }
+
+  /**
+   * Runs `work` on one pooled connection for statements that write only what this process holds
+   * in memory — attached `:memory:` caches and pre-aggregations, temp tables — never the
+   * workspace's data: they leave the write generation as it is, so every version computed from
+   * the data (kpis/data-version.ts) stays valid instead of being counted again after each cache
+   * fill. Anything else written here would go unnoticed by those versions.
+   */
+  inMemoryOnly<T>(work: (executor: Executor) => Promise<T>): Promise<T> {
+    return this.use((executor) => work(executor), false);
   }
 
   query<T extends object = PlainRow>(query: Sql): Promise<T[]> {
@@ -188,6 +246,12 @@ export class Database implements Executor {
     for (const connection of this.idle.splice(0)) connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** A statement's text on one line, at most 240 characters. */
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 240 ? `${line.slice(0, 237)}...` : line;
 }
 
 /** The first row, or a clear error when the query returned none. */

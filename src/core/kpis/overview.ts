@@ -6,6 +6,7 @@
  * comes from the metric catalog through `queryMetrics`, so the page, `aisle query` and the reports
  * agree by construction.
  */
+import { oncePerWrite } from './data-version.ts';
 import type { Executor } from '../db/database.ts';
 import { sql } from '../db/sql.ts';
 import { addDays, daysBetween } from '../shared/dates.ts';
@@ -111,11 +112,18 @@ function everyDay(range: DateRange): string[] {
   return days;
 }
 
-/** The latest day with any facts: the Overview's "today". */
+/**
+ * The latest day with any facts: the Overview's "today". Most pages ask for it on every request,
+ * and it scans two fact tables, so on a `Database` it is read once per write generation
+ * (data-version.ts `oncePerWrite`).
+ */
 export async function latestDataDay(executor: Executor): Promise<string | null> {
-  const [row] = await executor.query<{ as_of: string | null }>(sql`
-    SELECT greatest((SELECT max(date) FROM seller_days), (SELECT max(start_date) FROM livestreams)) AS as_of`);
-  return row?.as_of ?? null;
+  const day = await oncePerWrite(executor, 'latest-data-day', async (reader) => {
+    const [row] = await reader.query<{ as_of: string | null }>(sql`
+      SELECT greatest((SELECT max(date) FROM seller_days), (SELECT max(start_date) FROM livestreams)) AS as_of`);
+    return row?.as_of ?? '';
+  });
+  return day === '' ? null : day;
 }
 
 export async function getOverview(executor: Executor, request: OverviewRequest = {}): Promise<Overview> {

@@ -24,7 +24,7 @@
  * per-attribute level, the computed seller segments (the tier dimension reads them). A query that
  * needs them waits for a rebuild; one built for an older version is never read.
  */
-import type { Database } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { dataVersion } from '../kpis/data-version.ts';
 import { getDimension, METRICS } from './catalog/index.ts';
@@ -217,7 +217,7 @@ function sellerBuildStatement(source: FactSource, table: Sql, keys: Sql, valueTy
 }
 
 /** The types of a source's additive metric expressions, as DuckDB works them out. */
-async function metricTypes(db: Database, source: FactSource): Promise<Map<string, string>> {
+async function metricTypes(db: Executor, source: FactSource): Promise<Map<string, string>> {
   const selects = rollupMetrics(source).map((metric) => sql`${sql.raw(metric.expr)} AS ${sql.ident(metric.name)}`);
   const described = await db.query<{ column_name: string; column_type: string }>(
     sql`DESCRIBE SELECT ${sql.join(selects)} FROM ${sql.raw(SOURCE_TABLE[source])}`,
@@ -266,15 +266,23 @@ const built = new WeakMap<Database, Map<RollupLevel, { key: string; done: Promis
 const lastBuild = new WeakMap<Database, Promise<unknown>>();
 let builds = 0;
 
+// Builds write only the attached in-memory databases (Database.inMemoryOnly): the data versions
+// computed before a build stay valid.
 async function buildAttributes(db: Database): Promise<null> {
-  await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
-  for (const source of ROLLUP_SOURCES) await db.exec(buildStatement(source));
+  await db.inMemoryOnly(async (rollups) => {
+    await rollups.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SCHEMA}`);
+    for (const source of ROLLUP_SOURCES) await rollups.exec(buildStatement(source));
+  });
   return null;
 }
 
 async function buildSellers(db: Database): Promise<SellerDictionary> {
   builds += 1;
   const stamp = builds;
+  return db.inMemoryOnly((rollups) => buildSellerTables(rollups, stamp));
+}
+
+async function buildSellerTables(db: Executor, stamp: number): Promise<SellerDictionary> {
   await db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${SELLER_SCHEMA} (COMPRESS)`);
   // The per-seller tables are built beside the current ones and compressed (at a checkpoint) one
   // at a time, then swapped in with the dictionary and the build stamp in one transaction: a
@@ -286,12 +294,17 @@ async function buildSellers(db: Database): Promise<SellerDictionary> {
     await db.exec(sellerBuildStatement(source, next(`${source}_by_seller`), next('seller_keys'), types));
     await db.exec(`CHECKPOINT ${SELLER_SCHEMA}`);
   }
-  await db.transaction(async (tx) => {
+  await db.exec('BEGIN TRANSACTION');
+  try {
     for (const name of ['seller_keys', ...ROLLUP_SOURCES.map((source) => `${source}_by_seller`)]) {
-      await tx.exec(`DROP TABLE IF EXISTS ${SELLER_SCHEMA}.${name}; ALTER TABLE ${SELLER_SCHEMA}.${name}__next RENAME TO ${name}`);
+      await db.exec(`DROP TABLE IF EXISTS ${SELLER_SCHEMA}.${name}; ALTER TABLE ${SELLER_SCHEMA}.${name}__next RENAME TO ${name}`);
     }
-    await tx.exec(`CREATE OR REPLACE TABLE ${ROLLUP_BUILD_TABLE.toQuery().text} AS SELECT ${stamp} AS build`);
-  });
+    await db.exec(`CREATE OR REPLACE TABLE ${ROLLUP_BUILD_TABLE.toQuery().text} AS SELECT ${stamp} AS build`);
+    await db.exec('COMMIT');
+  } catch (error) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
   await db.exec(`CHECKPOINT ${SELLER_SCHEMA}`);
   const ids: string[] = [''];
   const names: string[] = [''];

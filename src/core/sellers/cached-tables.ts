@@ -49,7 +49,7 @@ export class CachedTables {
   async get(db: Database, key: string, version: string, query: () => Sql, staleAfterMs = Number.POSITIVE_INFINITY): Promise<CachedTable> {
     let ready = attached.get(db);
     if (!ready) {
-      ready = db.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE}`);
+      ready = db.inMemoryOnly((cache) => cache.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${CACHE}`));
       attached.set(db, ready);
     }
     await ready;
@@ -59,7 +59,8 @@ export class CachedTables {
       const replaced = entry;
       const name = createHash('sha1').update(`${key}|${version}`).digest('hex').slice(0, 16);
       const table = `${CACHE}.main.${this.prefix}_${name}`;
-      const built = db.run(sql`CREATE OR REPLACE TABLE ${sql.raw(table)} AS ${query()}`).then(() => undefined);
+      // The tables live in the attached in-memory database: building one changes no data (Database.inMemoryOnly).
+      const built = db.inMemoryOnly((cache) => cache.run(sql`CREATE OR REPLACE TABLE ${sql.raw(table)} AS ${query()}`)).then(() => undefined);
       const previous = replaced?.built ? replaced : replaced?.previous;
       const created: Entry = { version, table, ready: built, used: Date.now(), built: false, ...(previous && previous.table !== table ? { previous } : {}) };
       entry = created;
@@ -70,7 +71,7 @@ export class CachedTables {
           delete created.previous;
           // The old version goes once the new one is there (a request still reading it has had its turn).
           for (const old of [replaced, previous]) {
-            if (old && old.table !== table) db.exec(`DROP TABLE IF EXISTS ${old.table}`).catch(() => undefined);
+            if (old && old.table !== table) db.inMemoryOnly((cache) => cache.exec(`DROP TABLE IF EXISTS ${old.table}`)).catch(() => undefined);
           }
         },
         () => {
@@ -121,7 +122,7 @@ export class CachedTables {
       const [key, entry] = old.shift() ?? [];
       if (!key || !entry) break;
       entries.delete(key);
-      await entry.ready.then(() => db.exec(`DROP TABLE IF EXISTS ${entry.table}`)).catch(() => undefined);
+      await entry.ready.then(() => db.inMemoryOnly((cache) => cache.exec(`DROP TABLE IF EXISTS ${entry.table}`))).catch(() => undefined);
     }
   }
 }
