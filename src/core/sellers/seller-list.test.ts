@@ -8,6 +8,7 @@ import { TINY_DATASET } from '../../../test/support/tiny-dataset.ts';
 import { listSellers, SORT_COLUMNS, type SellerListRequest } from './seller-list.ts';
 import { sellersTable } from './seller-export.ts';
 import { updateSeller } from './registry.ts';
+import { logCommunication } from '../workspace/communications.ts';
 
 // The tiny dataset (s1 Casa Rapi with lines and two sessions, s2 Glow Lab with imported days) plus
 // three sellers without sales, segments for some, an owner, and contacts at known dates.
@@ -110,6 +111,19 @@ describe('the Sellers grid query', () => {
     await db.exec(`DELETE FROM seller_days WHERE seller_id = 's3' AND date = DATE '2026-11-13'`);
     await updateSeller(db, CLI_ACTOR, 's3', { region: 'Jakarta' });
     expect(await s3()).toMatchObject({ gmv: 0, region: 'Jakarta' });
+  });
+
+  it('answers a repeated view again only while its data and today stay the same', async () => {
+    const view = { ...PERIOD, filters: { not_contacted_days: 30 } } as const;
+    expect((await listSellers(db, { ...view, today: '2026-11-24' })).rows.map((r) => r.id)).toEqual(['s2', 's3', 's4', 's5']);
+    expect((await listSellers(db, { ...view, today: '2026-11-24' })).rows.map((r) => r.id)).toEqual(['s2', 's3', 's4', 's5']);
+    // Another day: s1's contact of Nov 20 is now more than 30 days ago.
+    expect((await listSellers(db, { ...view, today: '2026-12-21' })).rows.map((r) => r.id)).toEqual(['s2', 's1', 's3', 's4', 's5']);
+    // A contact logged: the same view, same day, no longer lists s4.
+    await logCommunication(db, CLI_ACTOR, { sellerId: 's4', at: '2026-11-23T10:00:00Z', channel: 'call', direction: 'outbound', subject: 'Hello' });
+    const after = await listSellers(db, { ...view, today: '2026-11-24' });
+    expect(after.rows.map((r) => r.id)).toEqual(['s2', 's3', 's5']);
+    expect(after.total).toBe(3);
   });
 
   it('exports the view with the same rows and order as the grid', async () => {

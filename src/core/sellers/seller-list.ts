@@ -185,6 +185,34 @@ const OUTPUT = sql.raw(`r.id, r.name, r.shop_name, r.category, r.category_name, 
   r.gmv_change_ratio, r.orders, r.aov, r.live_sessions, r.live_gmv, r.live_gmv_share`);
 
 /** One page (or an export's rows) of a view, with the view's total. */
+/**
+ * Pages already answered, by the grid-rows table they were read from and everything else that
+ * shapes them (conditions with their values — today's date among them —, sort, limit, offset).
+ * A rows table's name stands for the data it holds (seller-grid-table.ts), so an answer is exact
+ * for as long as its name is the current one; the team's usual views (the default sort's first
+ * pages) then cost a lookup. The least recently used answers go first.
+ */
+const answered = new WeakMap<Executor, Map<string, { rows: SellerListRow[]; total: number }>>();
+const ANSWERED_PAGES = 256;
+
+function answeredPagesOf(executor: Executor): Map<string, { rows: SellerListRow[]; total: number }> {
+  let pages = answered.get(executor);
+  if (!pages) {
+    pages = new Map();
+    answered.set(executor, pages);
+  }
+  return pages;
+}
+
+function rememberPage(answeredPages: Map<string, { rows: SellerListRow[]; total: number }>, key: string, page: { rows: SellerListRow[]; total: number }): void {
+  answeredPages.delete(key);
+  answeredPages.set(key, page);
+  for (const oldest of answeredPages.keys()) {
+    if (answeredPages.size <= ANSWERED_PAGES) break;
+    answeredPages.delete(oldest);
+  }
+}
+
 async function pageOf(executor: Executor, request: SellerListRequest, sort: SellerSort, limit: number, offset: number) {
   const period = await resolveSellerPeriod(executor, request);
   const { timezone } = await getSettings(executor);
@@ -195,7 +223,16 @@ async function pageOf(executor: Executor, request: SellerListRequest, sort: Sell
   // and the total is a statement of its own run side by side (a window count would carry every
   // row's columns through the sort). Ties (many sellers with 0 GMV) are broken by id, so paging
   // never repeats or skips a seller.
-  const run = async (rows: Sql) => {
+  const run = async (rows: Sql): Promise<{ rows: SellerListRow[]; total: number }> => {
+    // Only cached tables have a name that stands for their data (an inline subquery has none).
+    const table = rows.toQuery();
+    const key = table.values.length === 0 && /^aisle_cache\./.test(table.text) ? JSON.stringify([table.text, where.toQuery(), sort, limit, offset]) : null;
+    const answeredPages = answeredPagesOf(executor);
+    const hit = key ? answeredPages.get(key) : undefined;
+    if (key && hit) {
+      rememberPage(answeredPages, key, hit);
+      return { rows: [...hit.rows], total: hit.total };
+    }
     const [found, count] = await Promise.all([
       executor.query<SellerListRow>(sql`
         WITH page AS (
@@ -204,7 +241,9 @@ async function pageOf(executor: Executor, request: SellerListRequest, sort: Sell
         SELECT ${OUTPUT} FROM page JOIN ${rows} r ON r.id = page.id ORDER BY page.sort_key ${direction} NULLS LAST, page.id`),
       executor.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${rows} r WHERE ${where}`),
     ]);
-    return { rows: found, total: count[0]?.n ?? 0 };
+    const page = { rows: found, total: count[0]?.n ?? 0 };
+    if (key) rememberPage(answeredPages, key, page);
+    return { rows: [...page.rows], total: page.total };
   };
   const { rows, stale } = await sellerGridRows(executor, period.current, period.previous, timezone, request.staleAfterMs);
   try {
