@@ -3,7 +3,7 @@ import { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { sql } from '../db/sql.ts';
 import { UserError } from '../shared/errors.ts';
-import { refreshSellerDays } from './refresh-seller-days.ts';
+import { addAppendedLines, refreshSellerDays } from './refresh-seller-days.ts';
 
 interface DayRow {
   seller_id: string;
@@ -171,5 +171,26 @@ describe('refreshSellerDays', () => {
     await expect(refreshSellerDays(db, { from: '2026-02-30', to: '2026-03-01' })).rejects.toThrow(
       /YYYY-MM-DD/,
     );
+  });
+
+  it('brings the days of an import of new orders up to date from its lines alone, as a full refresh would', async () => {
+    await db.exec(`UPDATE order_lines SET import_id = 'first'`);
+    await refreshSellerDays(db, { from: '2026-03-01', to: '2026-03-31' });
+    // New orders: u1 already bought from a on 03-01, u3 did not; b's imported 03-01 gets its first
+    // line; b's 03-03 gets a line without buyer again; c is a new seller-day.
+    await db.exec(`
+      INSERT INTO order_lines (order_id, line_no, ordered_at, order_date, status, seller_id, quantity, amount,
+        refund_amount, buyer_id, channel, import_id) VALUES
+        ('n1', 1, '2026-03-01 13:00:00+00', '2026-03-01', 'completed', 'a', 1, 3.00, 0, 'u1', 'live', 'second'),
+        ('n1', 2, '2026-03-01 13:00:00+00', '2026-03-01', 'completed', 'a', 2, 4.00, 1.00, 'u1', 'live', 'second'),
+        ('n2', 1, '2026-03-01 14:00:00+00', '2026-03-01', 'cancelled', 'a', 1, 6.00, 0, 'u3', 'video', 'second'),
+        ('n3', 1, '2026-03-01 15:00:00+00', '2026-03-01', 'completed', 'b', 1, 8.00, 0, 'u4', 'product_card', 'second'),
+        ('n4', 1, '2026-03-03 10:00:00+00', '2026-03-03', 'completed', 'b', 1, 2.00, 0, NULL, 'other', 'second'),
+        ('n5', 1, '2026-03-05 10:00:00+00', '2026-03-05', 'completed', 'c', 1, 9.00, 0, 'u1', 'other', 'second')`);
+    await addAppendedLines(db, 'second');
+    const appended = await days();
+    expect(appended.find((r) => r.seller_id === 'b' && r.date === '2026-03-01')).toMatchObject({ source: 'order_lines', gmv: 8, visitors: 400 });
+    await refreshSellerDays(db, { from: '2026-03-01', to: '2026-03-31' });
+    expect(appended).toEqual(await days());
   });
 });

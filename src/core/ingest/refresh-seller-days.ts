@@ -117,3 +117,62 @@ async function writeRefreshed(tx: Executor): Promise<number> {
     WHERE NOT EXISTS (SELECT 1 FROM seller_days s WHERE s.seller_id = r.seller_id AND s.date = r.date)`);
   return updated + inserted;
 }
+
+/**
+ * The same rows as `refreshSellerDays` over the seller-days of one import's lines, computed from
+ * those lines alone, for an import that only added lines: none of its order ids was stored before
+ * (so no line was replaced and orders add up) and every seller-day it touches was consistent
+ * before (the invariant every writer of lines keeps). Sums and orders are added to the stored
+ * row's; buyers count the import's buyers that the day's stored lines do not already have. A
+ * million stored lines are then probed once instead of aggregated again with two DISTINCT counts.
+ * (A day a seller merge summed from lines and a daily import keeps that sum here, where a full
+ * refresh would count the lines only.)
+ */
+export async function addAppendedLines(executor: Executor, importId: string): Promise<number> {
+  return onOneConnection(executor, async (tx) => {
+    const old = (column: string) => sql.raw(`coalesce(d.${column}, 0)`);
+    await tx.run(sql`CREATE OR REPLACE TEMP TABLE ${REFRESHED} AS
+      WITH added AS (
+        SELECT seller_id, order_date AS date,
+          sum(amount) AS gmv,
+          coalesce(sum(amount) FILTER (WHERE status = 'cancelled'), 0) AS cancelled_gmv,
+          sum(refund_amount) AS refunds,
+          count(DISTINCT order_id) AS orders,
+          sum(quantity) AS items_sold,
+          count(buyer_id) AS buyer_lines,
+          coalesce(sum(amount) FILTER (WHERE channel = 'live'), 0) AS live_gmv,
+          coalesce(sum(amount) FILTER (WHERE channel = 'video'), 0) AS video_gmv,
+          coalesce(sum(amount) FILTER (WHERE channel = 'product_card'), 0) AS product_card_gmv
+        FROM order_lines WHERE import_id = ${importId}
+        GROUP BY seller_id, order_date),
+      new_buyers AS (
+        SELECT n.seller_id, n.order_date AS date, count(*) AS buyers
+        FROM (SELECT DISTINCT seller_id, order_date, buyer_id FROM order_lines
+              WHERE import_id = ${importId} AND buyer_id IS NOT NULL) AS n
+        WHERE NOT EXISTS (
+          SELECT 1 FROM order_lines o
+          WHERE o.import_id IS DISTINCT FROM ${importId} AND o.seller_id = n.seller_id
+            AND o.order_date = n.order_date AND o.buyer_id = n.buyer_id)
+        GROUP BY n.seller_id, n.order_date)
+      SELECT a.seller_id, a.date,
+        a.gmv + ${old('gmv')} AS gmv,
+        a.cancelled_gmv + ${old('cancelled_gmv')} AS cancelled_gmv,
+        a.refunds + ${old('refunds')} AS refunds,
+        a.orders + ${old('orders')} AS orders,
+        a.items_sold + ${old('items_sold')} AS items_sold,
+        -- Lines without buyer ids cannot say how many buyers there were (stored NULL: none had one).
+        CASE WHEN a.buyer_lines = 0 AND d.buyers IS NULL THEN NULL ELSE ${old('buyers')} + coalesce(b.buyers, 0) END AS buyers,
+        a.live_gmv + ${old('live_gmv')} AS live_gmv,
+        a.video_gmv + ${old('video_gmv')} AS video_gmv,
+        a.product_card_gmv + ${old('product_card_gmv')} AS product_card_gmv
+      FROM added AS a
+      -- A daily row imported without lines counts nothing here: once lines exist they win.
+      LEFT JOIN seller_days AS d ON d.seller_id = a.seller_id AND d.date = a.date AND d.source = 'order_lines'
+      LEFT JOIN new_buyers AS b ON b.seller_id = a.seller_id AND b.date = a.date`);
+    try {
+      return await writeRefreshed(tx);
+    } finally {
+      await tx.run(sql`DROP TABLE IF EXISTS ${REFRESHED}`);
+    }
+  });
+}

@@ -90,6 +90,18 @@ describe('importing files end to end', () => {
     expect(await db.query(sql`SELECT count(*) AS n FROM order_lines`)).toEqual([{ n: 3 }]);
   });
 
+  it('a later export of new orders adds to the seller-days it shares, buyers counted once', async () => {
+    await importFile(db, await file('a1.csv', ORDERS), { kind: 'orders', by: 'cli' });
+    const later = [ORDERS.split('\n')[0], 'A-9,Completed,2026-11-10 22:00:00,Casa Rapi Official,Linen napkins,1,"5,00","5,00",0,buyer-1'].join('\n');
+    await importFile(db, await file('a2.csv', later), { kind: 'orders', by: 'cli' });
+    const days = await db.query(sql`SELECT s.name, CAST(d.date AS VARCHAR) AS day, d.gmv, d.cancelled_gmv, d.orders, d.buyers, d.items_sold
+      FROM seller_days d JOIN sellers s ON s.id = d.seller_id ORDER BY 1, 2`);
+    expect(days).toEqual([
+      { name: 'Casa Rapi Official', day: '2026-11-10', gmv: 39.9, cancelled_gmv: 9.9, orders: 3, buyers: 2, items_sold: 4 },
+      { name: 'Glow Lab', day: '2026-11-11', gmv: 30, cancelled_gmv: 0, orders: 1, buyers: 1, items_sold: 3 },
+    ]);
+  });
+
   it('numbers the lines of an order in file order when the export has no line number', async () => {
     const lines = [
       'Order ID,Created Time,Seller ID,Order Amount',

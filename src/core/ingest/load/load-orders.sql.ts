@@ -4,7 +4,8 @@
  * lines it shares, and no index has to be maintained during the bulk insert. Lines without a line
  * number are numbered in file order within their order. Amount defaults to unit price × quantity.
  * Buyer ids are stored as a one-way hash (exports carry usernames, which are personal data).
- * Afterwards the seller-days touched by the old and the new lines are rebuilt.
+ * Afterwards the seller-days touched by the old and the new lines are rebuilt; a file of new orders
+ * only (the usual daily export) has its seller-days brought up to date from its own lines.
  *
  * The lines go from `valid` straight into `order_lines` (no copy of the file in between): only a
  * file that shares order ids with stored lines has its keys listed, to find what it replaces.
@@ -12,7 +13,7 @@
 import type { Executor } from '../../db/database.ts';
 import { sql, type Sql } from '../../db/sql.ts';
 import { localDateOf } from '../../demo/local-time.sql.ts';
-import { refreshSellerDays } from '../refresh-seller-days.ts';
+import { addAppendedLines, refreshSellerDays } from '../refresh-seller-days.ts';
 import { joinCategory } from './category-lookup.sql.ts';
 
 /**
@@ -49,30 +50,36 @@ function newLines(lineNo: Sql, importId: string, timezone: string): Sql {
 /**
  * Deletes the stored lines this file writes again and lists their seller-days in `replaced_days`
  * (a line can move seller or day, so the old day is refreshed too). A file of new orders shares no
- * order id with stored lines: one semi-join finds that, and nothing else is done.
+ * order id with stored lines: one semi-join finds that, nothing else is done, and false says so.
  */
-async function replaceStoredLines(executor: Executor, lineNo: Sql): Promise<void> {
+async function replaceStoredLines(executor: Executor, lineNo: Sql): Promise<boolean> {
   await executor.exec('DROP TABLE IF EXISTS replaced_days; DROP TABLE IF EXISTS file_keys');
   const [shared] = await executor.query<{ n: number }>(sql`
     SELECT count(*) AS n FROM order_lines WHERE order_id IN (SELECT order_id FROM valid)`);
-  if ((shared?.n ?? 0) === 0) {
-    await executor.run(sql`CREATE TEMP TABLE replaced_days (seller_id VARCHAR, order_date DATE)`);
-    return;
-  }
+  if ((shared?.n ?? 0) === 0) return false;
   await executor.run(sql`CREATE TEMP TABLE file_keys AS SELECT order_id, ${lineNo} AS line_no FROM valid`);
   await executor.run(sql`CREATE TEMP TABLE replaced_days AS
     SELECT DISTINCT o.seller_id, o.order_date FROM order_lines o JOIN file_keys n ON o.order_id = n.order_id AND o.line_no = n.line_no`);
   await executor.run(sql`DELETE FROM order_lines USING file_keys n WHERE order_lines.order_id = n.order_id AND order_lines.line_no = n.line_no`);
   await executor.exec('DROP TABLE file_keys');
+  return true;
 }
 
 export async function loadOrders(executor: Executor, importId: string, timezone: string): Promise<number> {
   const lineNo = await lineNumbers(executor);
-  await replaceStoredLines(executor, lineNo);
+  const replacing = await replaceStoredLines(executor, lineNo);
   const written = await executor.run(sql`
     INSERT INTO order_lines (order_id, line_no, ordered_at, order_date, status, seller_id, product_id, product_name,
       category_id, subcategory_id, quantity, unit_price, amount, refund_amount, buyer_id, channel, livestream_id, import_id, updated_at)
     ${newLines(lineNo, importId, timezone)}`);
+  // Only new orders: their seller-days are brought up to date from the new lines alone.
+  if (!replacing) await addAppendedLines(executor, importId);
+  else await refreshTouchedDays(executor, importId);
+  return written;
+}
+
+/** The seller-days of the replaced and the new lines, recomputed from every line they have. */
+async function refreshTouchedDays(executor: Executor, importId: string): Promise<void> {
   await executor.exec('DROP TABLE IF EXISTS touched_days');
   await executor.run(sql`CREATE TEMP TABLE touched_days AS
     SELECT seller_id, order_date FROM replaced_days
@@ -88,5 +95,4 @@ export async function loadOrders(executor: Executor, importId: string, timezone:
     await refreshSellerDays(executor, { from: range.from, to: range.to, ...(sellerIds ? { sellerIds } : {}) });
   }
   await executor.exec('DROP TABLE touched_days; DROP TABLE replaced_days');
-  return written;
 }
