@@ -8,7 +8,7 @@
  *
  * The snapshots are written into a temp table named `seller_segments` that shadows the live one on
  * this connection (DuckDB resolves the temp schema first), inside a transaction that is rolled
- * back anyway. Writing them into the live table instead — as this module first did — deleted its
+ * back anyway (so even a shadow that failed could not change the live table). Writing them into the live table instead — as this module first did — deleted its
  * 100,000 committed rows through the primary-key index (~1 s on the 100,000-seller demo) and
  * inserted each snapshot through it, and had to wait for any segment recompute in progress (the
  * one after each import) so the two would not conflict. The live table is now never touched.
@@ -32,18 +32,14 @@ import type { SellerMapChanges, SellerRef, TierMove } from './report-model.ts';
 
 const LISTED = 10;
 
-class Rollback extends Error {
-  constructor(readonly result: Omit<SellerMapChanges, 'opportunities' | 'opportunitiesTotal' | 'opportunitiesUpside'>) {
-    super('rollback');
-  }
-}
+type Snapshots = Omit<SellerMapChanges, 'opportunities' | 'opportunitiesTotal' | 'opportunitiesUpside'>;
 
 /** S above A above B above C; `column` is a constant of this file. */
 function tierRank(column: 'a.tier' | 'b.tier') {
   return sql.raw(`(CASE ${column} WHEN 'S' THEN 4 WHEN 'A' THEN 3 WHEN 'B' THEN 2 ELSE 1 END)`);
 }
 
-async function compareSnapshots(tx: Executor, range: DateRange): Promise<Omit<SellerMapChanges, 'opportunities' | 'opportunitiesTotal' | 'opportunitiesUpside'>> {
+async function compareSnapshots(tx: Executor, range: DateRange): Promise<Snapshots> {
   const { currency } = await getSettings(tx);
   const thresholds = await getTierThresholds(tx);
   await tx.run(sql`CREATE TEMP TABLE seller_segments AS SELECT * FROM seller_segments LIMIT 0`);
@@ -89,24 +85,29 @@ async function compareSnapshots(tx: Executor, range: DateRange): Promise<Omit<Se
   };
 }
 
-/** The snapshots compared in a transaction that is always rolled back (it holds only temp tables). */
-async function snapshotChanges(db: Database, range: DateRange): Promise<Rollback['result']> {
-  try {
-    await db.transaction(async (tx) => {
-      throw new Rollback(await compareSnapshots(tx, range));
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return error.result;
-    throw error;
-  }
-  throw new Error('the seller map comparison did not roll back');
+/**
+ * The snapshots compared in a transaction that is always rolled back. It writes only temp tables,
+ * so the write generation — and every version computed from it — stays as it is.
+ */
+function snapshotChanges(db: Database, range: DateRange): Promise<Snapshots> {
+  return db.inMemoryOnly(async (tx) => {
+    await tx.exec('BEGIN TRANSACTION');
+    try {
+      const result = await compareSnapshots(tx, range);
+      await tx.exec('ROLLBACK');
+      return result;
+    } catch (error) {
+      await tx.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 const MAX_KEPT = 16;
-const kept = new WeakMap<Database, Map<string, { version: string; result: Promise<Rollback['result']> }>>();
+const kept = new WeakMap<Database, Map<string, { version: string; result: Promise<Snapshots> }>>();
 
 /** `snapshotChanges`, reused while the data version is unchanged; each caller gets its own copy. */
-async function keptSnapshotChanges(db: Database, range: DateRange): Promise<Rollback['result']> {
+async function keptSnapshotChanges(db: Database, range: DateRange): Promise<Snapshots> {
   // Read before computing: a write landing meanwhile leaves this entry on the older version.
   const version = await dataVersion(db);
   const key = `${range.from}|${range.to}`;

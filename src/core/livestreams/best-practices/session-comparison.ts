@@ -106,9 +106,24 @@ async function compare(tx: Executor, scope: SessionScope, examples: ExampleReque
   return { subcategories, totals, numeric, shares, examples: exampleRows };
 }
 
-/** Computes the comparison now, in one transaction on a database (one snapshot for every question). */
+/**
+ * Computes the comparison now; on a database in one transaction (one snapshot for every question)
+ * that writes only its temp table, so the write generation — and every version computed from it —
+ * stays as it is.
+ */
 export function compareSessions(executor: Executor, scope: SessionScope, examples: ExampleRequest): Promise<SessionComparison> {
-  return executor instanceof Database ? executor.transaction((tx) => compare(tx, scope, examples)) : compare(executor, scope, examples);
+  if (!(executor instanceof Database)) return compare(executor, scope, examples);
+  return executor.inMemoryOnly(async (tx) => {
+    await tx.exec('BEGIN TRANSACTION');
+    try {
+      const result = await compare(tx, scope, examples);
+      await tx.exec('COMMIT');
+      return result;
+    } catch (error) {
+      await tx.exec('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 const MAX_KEPT = 32;
