@@ -19,7 +19,8 @@ const EXPONENT_ERROR = 'id in exponent form (Excel dropped its digits): export t
 
 /**
  * Longer than every placeholder for "no value" (`#n/a`, `none`, `null`: 4 characters), so such a
- * text with nothing to trim is returned after one test instead of the blank test and then that one.
+ * text with nothing to trim (or a plain id) is returned after one test instead of the blank test
+ * and then that one.
  */
 const LONGER_THAN_PLACEHOLDERS = 4;
 
@@ -33,7 +34,8 @@ export function parseTextSql(raw: Sql): ParsedExpr {
 
 export function parseIdSql(raw: Sql): ParsedExpr {
   return {
-    value: sql`(CASE WHEN ${isBlank(raw)} THEN NULL WHEN ${fullMatch(raw, PLAIN_ID)} THEN ${raw}
+    value: sql`(CASE WHEN length(${raw}) > ${sql.raw(String(LONGER_THAN_PLACEHOLDERS))} AND ${fullMatch(raw, PLAIN_ID)} THEN ${raw}
+      WHEN ${isBlank(raw)} THEN NULL WHEN ${fullMatch(raw, PLAIN_ID)} THEN ${raw}
       WHEN ${fullMatch(raw, EXPONENT_ID)} THEN NULL
       WHEN ${fullMatch(raw, NUMBERISED_ID)} THEN left(${trimmed(raw)}, -2) ELSE ${trimmed(raw)} END)`,
     error: sql`(CASE WHEN ${fullMatch(raw, EXPONENT_ID)} THEN ${literal(EXPONENT_ERROR)} END)`,

@@ -9,6 +9,7 @@ export function formatPlainNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (Object.is(value, -0)) return '0';
   const text = String(value);
+  if (!text.includes('e')) return text;
   const match = EXPONENT.exec(text);
   if (!match) return text;
   const [, sign = '', lead = '', fraction = '', exponent = '0'] = match;
