@@ -61,6 +61,28 @@ describe('versioned cache: stale while refreshing', () => {
     expect(await cache.answer('k', 'v3', slow(4, 30), Number.POSITIVE_INFINITY)).toEqual({ value: 4, stale: false });
   });
 
+  it('answers the last answer, marked stale, while the data version itself is still being counted; waits when there is none', async () => {
+    const later = <V>(value: V, ms: number) => new Promise<V>((resolve) => setTimeout(() => resolve(value), ms));
+    const cache = new VersionedCache<number>();
+    let calls = 0;
+    const compute = async () => ++calls;
+    expect(await cache.answer('k', 'v1', compute, 20)).toEqual({ value: 1, stale: false });
+    const counting = later('v1', 200);
+    expect(await cache.answer('k', counting, compute, 20)).toEqual({ value: 1, stale: true });
+    expect(calls).toBe(1);
+    await counting;
+    // Counted: the same version, so the answer is current again without a recomputation.
+    expect(await cache.answer('k', counting, compute, 20)).toEqual({ value: 1, stale: false });
+    expect(calls).toBe(1);
+    // A key never answered, or no limit: the version is waited for.
+    expect(await cache.answer('first', later('v1', 50), compute, 10)).toEqual({ value: 2, stale: false });
+    expect(await cache.answer('k', later('v2', 50), compute, Number.POSITIVE_INFINITY)).toEqual({ value: 3, stale: false });
+    // A version that fails after a stale answer went out reaches nobody; the next request sees it.
+    const failing = new Promise<string>((_, reject) => setTimeout(() => reject(new Error('count failed')), 50));
+    expect(await cache.answer('k', failing, compute, 10)).toEqual({ value: 3, stale: true });
+    await expect(cache.answer('never', failing, compute, 10)).rejects.toThrow('count failed');
+  });
+
   it('keeps the last good answer when a recomputation fails, and tries again on the next request', async () => {
     const cache = new VersionedCache<number>();
     await cache.answer('k', 'v1', async () => 1, 10);

@@ -51,6 +51,19 @@ export class RefreshLimiter {
 /** The server's refreshes, shared by every cache: two at a time on a 2-core machine leaves room for reads. */
 const SERVER_REFRESHES = new RefreshLimiter(2);
 
+/** `work`'s outcome, or 'late' when it takes longer than `ms`. */
+async function settleWithin<V>(work: Promise<V>, ms: number): Promise<V | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
@@ -63,23 +76,35 @@ export class VersionedCache<T> {
     return this.entry(key, version, compute).value;
   }
 
-  async answer(key: string, version: string, compute: () => Promise<T>, waitMs: number): Promise<CachedAnswer<T>> {
-    const entry = this.entry(key, version, compute);
+  /**
+   * `version` may still be being worked out (a data version is counted again after each write,
+   * which takes seconds while imports and rebuilds share the cores): when it is not known within
+   * `waitMs` either and the key has an answer, that answer comes back marked stale — the page asks
+   * again shortly, by when the version is known. The wait covers both steps.
+   */
+  async answer(key: string, version: string | Promise<string>, compute: () => Promise<T>, waitMs: number): Promise<CachedAnswer<T>> {
+    const started = performance.now();
+    let known: string;
+    if (typeof version === 'string') known = version;
+    else {
+      const shown = this.entries.get(key)?.settled;
+      if (!shown || !Number.isFinite(waitMs)) known = await version;
+      else {
+        // Answered stale, nobody awaits `version` any more: its failure is the next request's to see.
+        version.catch(() => undefined);
+        const first = await settleWithin(version.then((value) => ({ value })), waitMs);
+        if (first === 'late') return { value: shown.value, stale: true };
+        known = first.value;
+      }
+    }
+    const entry = this.entry(key, known, compute);
     const previous = entry.settled;
-    if (!previous || previous.version === version || !Number.isFinite(waitMs)) return { value: await entry.value, stale: false };
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), waitMs);
-    });
+    if (!previous || previous.version === known || !Number.isFinite(waitMs)) return { value: await entry.value, stale: false };
     const fresh = entry.value.then((value) => ({ value }));
     // Answered stale, nobody awaits `fresh` any more: its failure is the next request's to see.
     fresh.catch(() => undefined);
-    try {
-      const first = await Promise.race([fresh, late]);
-      return first === 'late' ? { value: previous.value, stale: true } : { value: first.value, stale: false };
-    } finally {
-      clearTimeout(timer);
-    }
+    const first = await settleWithin(fresh, Math.max(0, waitMs - (performance.now() - started)));
+    return first === 'late' ? { value: previous.value, stale: true } : { value: first.value, stale: false };
   }
 
   private entry(key: string, version: string, compute: () => Promise<T>): Entry<T> {

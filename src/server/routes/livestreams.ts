@@ -90,7 +90,7 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
         schema: { tags: TAGS, summary: 'One session: funnel, peer benchmarks, funnel decomposition and host trend', params: sessionId, response: { 200: detailResponse } },
       },
       async (request) => {
-        const { value, stale } = await details.answer(request.params.id, await detailVersion(), () => getLivestream(db, request.params.id), context.staleAfterMs);
+        const { value, stale } = await details.answer(request.params.id, detailVersion(), () => getLivestream(db, request.params.id), context.staleAfterMs);
         return { ...value, refreshing: stale };
       },
     );

@@ -92,7 +92,7 @@ export function overviewRoutes(context: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const { value, stale } = await cache.answer(key(request.query), await dataVersion(context.db), () => getOverview(context.db, request.query), context.staleAfterMs);
+        const { value, stale } = await cache.answer(key(request.query), dataVersion(context.db), () => getOverview(context.db, request.query), context.staleAfterMs);
         return { ...value, refreshing: stale };
       },
     );

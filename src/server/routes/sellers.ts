@@ -186,7 +186,7 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
       { config: { permission: 'read' }, schema: { tags: ['sellers'], summary: "A seller's KPIs against the subcategory median, trend, live calendar, sessions and category mix", params: id, querystring: periodQuery, response: { 200: performance } } },
       async (request) => {
         const key = JSON.stringify([request.params.id, request.query]);
-        const { value, stale } = await figures.answer(key, await dataVersion(db), () => sellerPerformance(db, request.params.id, request.query), context.staleAfterMs);
+        const { value, stale } = await figures.answer(key, dataVersion(db), () => sellerPerformance(db, request.params.id, request.query), context.staleAfterMs);
         return { ...value, refreshing: stale };
       },
     );
