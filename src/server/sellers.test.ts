@@ -77,6 +77,24 @@ describe('sellers over HTTP', () => {
     expect((await send('analyst', 'PATCH', '/api/sellers/nobody', { city: 'X' })).statusCode).toBe(404);
   });
 
+  it('shows a profile as it is after every kind of change, though profiles are reused between changes', async () => {
+    const profile = async () => (await get('viewer', '/api/sellers/s2')).json<{ seller: Record<string, unknown> }>().seller;
+    const before = await profile();
+    expect(await profile()).toEqual(before);
+    await send('analyst', 'PATCH', '/api/sellers/s2', { city: 'Bandung' });
+    expect(await profile()).toMatchObject({ city: 'Bandung' });
+    await send('manager', 'POST', '/api/sellers/owner', { sellerIds: ['s2'], userId: users.manager });
+    expect(await profile()).toMatchObject({ owner_name: 'manager' });
+    const logged = await send('analyst', 'POST', '/api/communications', { sellerId: 's2', at: '2026-11-20T09:00:00Z', channel: 'call', direction: 'outbound', subject: 'Live plan' });
+    expect(logged.statusCode).toBe(201);
+    expect((await profile()).last_contact_at).toMatch(/^2026-11-20/);
+    // Facts that move first and last seen (an import writes the imports table too; here, a day alone).
+    await db.exec(`INSERT INTO seller_days (seller_id, date, source, gmv) VALUES ('s2', DATE '2026-12-01', 'import', 1)`);
+    await db.exec(`UPDATE sellers SET last_seen = DATE '2026-12-01' WHERE id = 's2'`);
+    expect(await profile()).toMatchObject({ last_seen: '2026-12-01' });
+    await db.exec(`DELETE FROM seller_days WHERE seller_id = 's2' AND date = DATE '2026-12-01'`);
+  });
+
   it('lets managers assign owners in bulk and merge sellers; analysts get 403', async () => {
     const payload = { sellerIds: ['s1', 's2'], userId: users.analyst };
     expect((await send('analyst', 'POST', '/api/sellers/owner', payload)).statusCode).toBe(403);

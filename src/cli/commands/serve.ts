@@ -106,6 +106,7 @@ export function registerServe(program: Command): void {
         let logSlowStatement: (statement: SlowStatement) => void = () => undefined;
         const { db, dataDir } = await openDataDir(resolveDataDir(program.opts<{ dataDir?: string }>().dataDir), {
           connections: SERVER_CONNECTIONS,
+          ...(process.env.AISLE_DUCKDB_THREADS ? { config: { threads: process.env.AISLE_DUCKDB_THREADS } } : {}),
           slowStatementMs: slowStatementMs(process.env.AISLE_SLOW_STATEMENT_MS),
           onSlowStatement: (statement) => logSlowStatement(statement),
         });

@@ -82,6 +82,16 @@ function versions(db: Database): Promise<{ facts: string; registry: string }> {
   return computed;
 }
 
+/**
+ * A stamp of everything a seller's profile is read from (the registry, segments, contacts,
+ * owners, merges, and the imports that move first and last seen): while it stays the same, a
+ * profile read before is still right. Read again only after a write, like the grid's versions.
+ */
+export async function sellerProfileVersion(db: Database): Promise<string> {
+  const { facts, registry } = await versions(db);
+  return `${facts}#${registry}`;
+}
+
 async function readVersions(executor: Executor): Promise<{ facts: string; registry: string }> {
   const [row] = await executor.query<{ facts: string; registry: string }>(sql`
     SELECT concat_ws('|', (SELECT count(*) FROM seller_days), (SELECT count(*) FROM livestreams),

@@ -11,7 +11,8 @@ import { actorOf } from '../../core/auth/sign-in.ts';
 import { dataVersion } from '../../core/kpis/data-version.ts';
 import { PERIOD_PRESETS } from '../../core/kpis/periods.ts';
 import { writeTableWorkbook } from '../../core/shared/xlsx-table.ts';
-import { assignOwner, getSeller, sellerHistory, updateSeller } from '../../core/sellers/registry.ts';
+import { assignOwner, getSeller, sellerHistory, updateSeller, type SellerProfile } from '../../core/sellers/registry.ts';
+import { sellerProfileVersion } from '../../core/sellers/seller-grid-table.ts';
 import { listSellers, MAX_PAGE_SIZE, type SellerFilters, type SellerListRequest } from '../../core/sellers/seller-list.ts';
 import { sellerListOptions } from '../../core/sellers/seller-list-options.ts';
 import { sellersTable } from '../../core/sellers/seller-export.ts';
@@ -88,6 +89,7 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context;
   // A seller page's figures are read far more often than the facts change: reused per data version.
   const figures = new VersionedCache<SellerPerformance>(500);
+  const profiles = new VersionedCache<SellerProfile>(1000);
   return async (app) => {
     app.get(
       '/api/sellers',
@@ -160,7 +162,8 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/api/sellers/:id',
       { config: { permission: 'read' }, schema: { tags: ['sellers'], summary: "A seller's profile, segments, owner and completeness", params: id, response: { 200: z.object({ seller: profile }) } } },
-      async (request) => ({ seller: await getSeller(db, request.params.id) }),
+      // Profiles are reused while nothing they are read from changed (a seller page opens them often).
+      async (request) => ({ seller: await profiles.get(request.params.id, await sellerProfileVersion(db), () => getSeller(db, request.params.id)) }),
     );
     app.patch(
       '/api/sellers/:id',
