@@ -56,7 +56,10 @@ async function replaceStoredLines(executor: Executor, lineNo: Sql): Promise<bool
   await executor.exec('DROP TABLE IF EXISTS replaced_days; DROP TABLE IF EXISTS file_keys');
   const [shared] = await executor.query<{ n: number }>(sql`
     SELECT count(*) AS n FROM order_lines WHERE order_id IN (SELECT order_id FROM valid)`);
-  if ((shared?.n ?? 0) === 0) return false;
+  if ((shared?.n ?? 0) === 0) {
+    await executor.run(sql`CREATE TEMP TABLE replaced_days (seller_id VARCHAR, order_date DATE)`);
+    return false;
+  }
   await executor.run(sql`CREATE TEMP TABLE file_keys AS SELECT order_id, ${lineNo} AS line_no FROM valid`);
   await executor.run(sql`CREATE TEMP TABLE replaced_days AS
     SELECT DISTINCT o.seller_id, o.order_date FROM order_lines o JOIN file_keys n ON o.order_id = n.order_id AND o.line_no = n.line_no`);
@@ -72,10 +75,21 @@ export async function loadOrders(executor: Executor, importId: string, timezone:
     INSERT INTO order_lines (order_id, line_no, ordered_at, order_date, status, seller_id, product_id, product_name,
       category_id, subcategory_id, quantity, unit_price, amount, refund_amount, buyer_id, channel, livestream_id, import_id, updated_at)
     ${newLines(lineNo, importId, timezone)}`);
-  // Only new orders: their seller-days are brought up to date from the new lines alone.
-  if (!replacing) await addAppendedLines(executor, importId);
+  // Only new orders, into days that already hold more lines than the file: their seller-days are
+  // brought up to date from the new lines alone. Otherwise aggregating every line costs no more.
+  if (!replacing && (await storedLinesOutnumber(executor, importId, written))) await addAppendedLines(executor, importId);
   else await refreshTouchedDays(executor, importId);
+  await executor.exec('DROP TABLE replaced_days');
   return written;
+}
+
+/** Whether the dates of this import's lines hold more lines of earlier imports than it wrote. */
+async function storedLinesOutnumber(executor: Executor, importId: string, written: number): Promise<boolean> {
+  const [stored] = await executor.query<{ n: number }>(sql`
+    WITH span AS (SELECT min(order_date) AS first, max(order_date) AS last FROM order_lines WHERE import_id = ${importId})
+    SELECT count(*) AS n FROM order_lines, span
+    WHERE order_date BETWEEN span.first AND span.last AND import_id IS DISTINCT FROM ${importId}`);
+  return (stored?.n ?? 0) > written;
 }
 
 /** The seller-days of the replaced and the new lines, recomputed from every line they have. */
@@ -94,5 +108,5 @@ async function refreshTouchedDays(executor: Executor, importId: string): Promise
       : undefined;
     await refreshSellerDays(executor, { from: range.from, to: range.to, ...(sellerIds ? { sellerIds } : {}) });
   }
-  await executor.exec('DROP TABLE touched_days; DROP TABLE replaced_days');
+  await executor.exec('DROP TABLE touched_days');
 }
