@@ -102,6 +102,22 @@ describe('importing files end to end', () => {
     ]);
   });
 
+  it('reads placeholders as empty and names only the value that cannot be read', async () => {
+    const lines = [
+      'Order ID,Created Time,Seller ID,Quantity,Order Amount,Order Refund Amount',
+      'P-1,2026-11-10 10:00:00,s1,-,5.00,N/A',
+      'P-2,2026-11-10 11:00:00,s1,2,7.00,--',
+      'P-3,2026-11-10 12:00:00,s1,lots,7.00,',
+    ].join('\n');
+    const result = await importFile(db, await file('placeholders.csv', lines), { kind: 'orders', by: 'cli', skipInvalid: true });
+    expect(result).toMatchObject({ rowsLoaded: 2, rowsRejected: 1 });
+    expect(result.errors).toEqual([{ row: 4, column: 'Quantity', value: 'lots', message: expect.stringMatching(/number/) }]);
+    expect(await db.query(sql`SELECT order_id, quantity, refund_amount FROM order_lines ORDER BY order_id`)).toEqual([
+      { order_id: 'P-1', quantity: 1, refund_amount: 0 },
+      { order_id: 'P-2', quantity: 2, refund_amount: 0 },
+    ]);
+  });
+
   it('numbers the lines of an order in file order when the export has no line number', async () => {
     const lines = [
       'Order ID,Created Time,Seller ID,Order Amount',
