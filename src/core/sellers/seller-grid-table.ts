@@ -119,13 +119,40 @@ export async function sellerGridRows(
   staleAfterMs = Number.POSITIVE_INFINITY,
 ): Promise<{ rows: Sql; stale: boolean }> {
   if (!(executor instanceof Database)) return { rows: sql`(${rowsQuery(executor, sql`(${figuresQuery(executor, current, previous)})`, timezone)})`, stale: false };
-  const { facts, registry } = await versions(executor);
+  const { versions: { facts, registry }, stale: counting } = await versionsWithin(executor, staleAfterMs);
   const key = `${current.from}|${current.to}|${previous.from}|${previous.to}`;
   const figures = await figuresCache.get(executor, key, facts, () => figuresQuery(executor, current, previous), staleAfterMs);
   // The figures table's name stands for the facts it was built from: rows built on the previous
   // figures (while new ones build) stay the rows of that name.
   const rows = await rowsCache.get(executor, `${key}|${timezone}`, `${registry}|${figures.table.toString()}`, () => rowsQuery(executor, figures.table, timezone), staleAfterMs);
-  return { rows: rows.table, stale: figures.stale || rows.stale };
+  return { rows: rows.table, stale: counting || figures.stale || rows.stale };
+}
+
+const lastKnown = new WeakMap<Database, { facts: string; registry: string }>();
+
+/**
+ * The current versions, or — when they are being counted again (after a write) for longer than
+ * `staleAfterMs` and earlier ones are known — the earlier ones, marked stale: their tables are
+ * there, so the grid answers at once and asks again shortly, as with figures being rebuilt.
+ */
+async function versionsWithin(db: Database, staleAfterMs: number): Promise<{ versions: { facts: string; registry: string }; stale: boolean }> {
+  const pending = versions(db).then((found) => {
+    lastKnown.set(db, found);
+    return found;
+  });
+  const known = lastKnown.get(db);
+  if (!known || !Number.isFinite(staleAfterMs)) return { versions: await pending, stale: false };
+  pending.catch(() => undefined); // answered with the known ones: a failed count is the next request's to see
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), staleAfterMs);
+  });
+  try {
+    const first = await Promise.race([pending, late]);
+    return first === 'late' ? { versions: known, stale: true } : { versions: first, stale: false };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Forgets the cached tables of these ranges (one went missing under a request). */
