@@ -41,10 +41,21 @@ const DEPENDANTS = [
   sql`DELETE FROM settings WHERE key = 'segments.last_recompute'`,
 ];
 
+/**
+ * The index that finds a session's minutes (migration 008). DuckDB deletes rows from an indexed
+ * table one index entry at a time — tens of millions of minutes take minutes — even when the index
+ * is dropped in the deleting transaction; dropped and committed first, the delete takes a moment,
+ * and the index is made again on the empty table (also a moment). A crash in between leaves the
+ * index missing: lookups scan until the next `aisle demo` makes it again.
+ */
+const MINUTES_INDEX = 'livestream_minutes_session_idx';
+
 export async function clearDemoData(db: Database): Promise<void> {
+  await db.exec(`DROP INDEX IF EXISTS ${MINUTES_INDEX}`);
   await db.transaction(async (tx) => {
     for (const statement of DEPENDANTS) await tx.run(statement);
   });
+  await db.exec(`CREATE INDEX IF NOT EXISTS ${MINUTES_INDEX} ON livestream_minutes (livestream_id)`);
   await db.transaction((tx) => tx.run(sql`DELETE FROM sellers`));
   await db.transaction((tx) => tx.run(sql`DELETE FROM categories WHERE parent_id IS NOT NULL`));
   await db.transaction((tx) => tx.run(sql`DELETE FROM categories`));

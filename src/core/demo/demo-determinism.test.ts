@@ -92,6 +92,10 @@ describe('demo determinism', () => {
     await db.exec(`INSERT INTO tasks (title, created_by) VALUES ('After demo', 'lead@example.com')`);
     await db.exec(`INSERT INTO communications (seller_id, "at", channel, direction, subject, created_by)
       SELECT id, now(), 'call', 'outbound', 'Hello', 'lead@example.com' FROM sellers LIMIT 1`);
+    // The index a session's minutes are found through is there again after the rerun (clearing drops it).
+    expect(await db.query(sql`SELECT index_name FROM duckdb_indexes() WHERE table_name = 'livestream_minutes'`)).toEqual([
+      { index_name: 'livestream_minutes_session_idx' },
+    ]);
   });
 
   it('gives the same data whether it is built in one transaction or committed chunk by chunk', async () => {
