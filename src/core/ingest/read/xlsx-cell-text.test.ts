@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellText, isDateFormat, isTimeOnlyFormat, wallClockText } from './xlsx-cell-text.ts';
 
@@ -59,5 +60,22 @@ describe('number formats', () => {
 
   it('pads years and milliseconds', () => {
     expect(wallClockText(wall('0999-01-02T03:04:05.006'))).toBe('0999-01-02T03:04:05.006');
+  });
+});
+
+describe('wallClockText', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  // Built from the UTC fields one by one: what the fast path through toISOString must equal.
+  const fieldByField = (date: Date): string => {
+    const day = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    if (date.getTime() % 86_400_000 === 0) return day;
+    const millis = date.getUTCMilliseconds();
+    return `${day}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}${millis ? `.${pad(millis, 3)}` : ''}`;
+  };
+
+  it('writes any date of years 1000 to 9999 as its UTC fields, down to the millisecond', () => {
+    const dates = fc.date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999)), noInvalidDate: true });
+    const rounded = dates.chain((d) => fc.constantFrom(d, new Date(Math.floor(d.getTime() / 1000) * 1000), new Date(Math.floor(d.getTime() / 86_400_000) * 86_400_000)));
+    fc.assert(fc.property(rounded, (date) => wallClockText(date) === fieldByField(date)), { numRuns: 2000 });
   });
 });
