@@ -37,6 +37,9 @@ async function inspect<T>(dataDir: string, read: (db: Awaited<ReturnType<typeof 
   }
 }
 
+/** The faults server logs every statement, so a test can kill it at a known step. */
+const EVERY_STATEMENT = { AISLE_SLOW_STATEMENT_MS: '0' };
+
 describe('faults (real server, SIGKILL)', () => {
   let dataDir: string | undefined;
   let server: AisleServer | undefined;
@@ -46,7 +49,7 @@ describe('faults (real server, SIGKILL)', () => {
     dataDir = await createDataDir();
     await seedDemo(dataDir);
     await addUser(dataDir, ANALYST);
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, undefined, EVERY_STATEMENT);
     cookie = await signInApi(server, ANALYST.email);
   }, 240_000);
 
@@ -57,7 +60,7 @@ describe('faults (real server, SIGKILL)', () => {
 
   async function restart(): Promise<AisleServer> {
     if (!dataDir) throw new Error('no data dir');
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, undefined, EVERY_STATEMENT);
     cookie = await signInApi(server, ANALYST.email);
     return server;
   }
@@ -66,11 +69,14 @@ describe('faults (real server, SIGKILL)', () => {
     if (!server || !dataDir) throw new Error('not started');
     const before = await inspectThroughApi(server, cookie);
     const uploadId = await upload(server, cookie, 'kill-me.csv', ordersCsv(400_000, 'KILL'));
+    // The load's first statement runs inside its transaction, right before the order lines are
+    // written: killed once it is logged, the server dies mid-load however fast the import is.
+    const loading = server.waitForLog(/AS repeated FROM valid/);
     const confirm = apiRequest(server, cookie, 'POST', '/api/imports', { uploadId, kind: 'orders' }).then(
       (response) => response.status,
       () => 'killed' as const,
     );
-    await sleep(1_500);
+    await loading;
     await server.kill();
     expect(await confirm).toBe('killed');
 
@@ -131,11 +137,13 @@ describe('faults (real server, SIGKILL)', () => {
 
   it('a report build killed mid-way is marked interrupted at the next start, serves no half-written file, and builds again', async () => {
     if (!server || !dataDir) throw new Error('not started');
+    // Killed once the run is recorded as running: its figures are being gathered, no file is written yet.
+    const started = server.waitForLog(/INSERT INTO reports \(kind/);
     const build = apiRequest(server, cookie, 'POST', '/api/reports', { kind: 'weekly', formats: ['pdf', 'xlsx', 'pptx', 'html'] }).then(
       (r) => r.status,
       () => 'killed' as const,
     );
-    await sleep(800);
+    await started;
     await server.kill();
     expect(await build).toBe('killed');
 
@@ -201,11 +209,12 @@ describe.runIf(canMountTmpfs())('a full disk (data dir on a 64 MB tmpfs)', () =>
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ status: 'loaded', rowsLoaded: 40_000 });
 
-    // Fill the disk up to the last 3 MB: room for the upload, not for what the import writes.
+    // Fill the disk up to the last 1 MB: not room for what the import writes (its WAL stays below
+    // the checkpoint threshold, so the write that fails is the import's own).
     const uploadId = await upload(server, cookie, 'second.csv', ordersCsv(20_000, 'TWO'));
     const { bavail, bsize } = await statfs(MOUNT_ROOT);
     const filler = path.join(MOUNT_ROOT, 'filler.bin');
-    await writeFile(filler, Buffer.alloc(Math.max(0, Number(bavail) * Number(bsize) - 3 * 1024 ** 2)));
+    await writeFile(filler, Buffer.alloc(Math.max(0, Number(bavail) * Number(bsize) - 1024 ** 2)));
     const refused = await apiRequest(server, cookie, 'POST', '/api/imports', { uploadId, kind: 'orders' });
     expect(refused.status).toBe(507);
     const body = (await refused.json()) as { error: { message: string; hint: string } };

@@ -35,7 +35,7 @@ function captureOutput(stream: NodeJS.ReadableStream | null): () => string {
   return () => text;
 }
 
-function spawnAisle(dataDir: string, args: readonly string[], withStdin = false): ChildProcess {
+function spawnAisle(dataDir: string, args: readonly string[], withStdin = false, env: Record<string, string> = {}): ChildProcess {
   // AISLE_NODE_ARGS: extra node options for the server, e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile a benchmark run.
   const nodeArgs = process.env.AISLE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return spawn(process.execPath, [...nodeArgs, AISLE_BIN, '--data-dir', dataDir, ...args], {
@@ -44,7 +44,7 @@ function spawnAisle(dataDir: string, args: readonly string[], withStdin = false)
     // waits for the current ones; answering with the previous ones (`refreshing`) is tested with
     // answers marked so (overview, sellers) and on the real app in src/server/refreshing.test.ts.
     // bench/load.ts sets `default` to measure the server as it runs.
-    env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', AISLE_STALE_AFTER_MS: process.env.AISLE_STALE_AFTER_MS ?? 'Infinity' },
+    env: { ...process.env, TZ: 'UTC', NO_COLOR: '1', AISLE_STALE_AFTER_MS: process.env.AISLE_STALE_AFTER_MS ?? 'Infinity', ...env },
     stdio: [withStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     // Own process group, so the whole tree can be signalled at once (see `killTree`).
     detached: true,
@@ -150,11 +150,38 @@ export interface AisleServer {
   dataDir: string;
   /** What the server wrote to stderr so far (the last 64 KB). */
   stderr: () => string;
+  /**
+   * Resolves once the server writes a line matching `pattern` to its log (stdout) from now on;
+   * rejects after `timeoutMs` or when the server exits first.
+   */
+  waitForLog: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   /** Exit code after `stop()`: 0 means it shut down cleanly on SIGTERM. */
   exitCode: () => number | null;
   stop: () => Promise<void>;
   /** SIGKILL to the whole process tree — a crash or a power cut, no shutdown code runs. */
   kill: () => Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    const done = (finish: () => void) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      finish();
+    };
+    const onData = (chunk: Buffer | string) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      const line = lines.find((l) => pattern.test(l));
+      if (line !== undefined) done(() => resolve(line));
+    };
+    const onExit = () => done(() => reject(new Error(`aisle serve exited before logging ${pattern}`)));
+    const timer = setTimeout(() => done(() => reject(new Error(`aisle serve did not log ${pattern} within ${timeoutMs} ms`))), timeoutMs);
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
 }
 
 async function isHealthy(url: string): Promise<boolean> {
@@ -168,11 +195,14 @@ async function isHealthy(url: string): Promise<boolean> {
   }
 }
 
-/** Starts `aisle serve` on a free port and resolves once `/api/health` answers ok. */
-export async function startServer(dataDir: string, readyTimeoutMs = 60_000): Promise<AisleServer> {
+/**
+ * Starts `aisle serve` on a free port and resolves once `/api/health` answers ok. `env` adds
+ * settings for this server only (e.g. `AISLE_SLOW_STATEMENT_MS: '0'` to log every statement).
+ */
+export async function startServer(dataDir: string, readyTimeoutMs = 60_000, env: Record<string, string> = {}): Promise<AisleServer> {
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnAisle(dataDir, ['serve', '--port', String(port), '--host', '127.0.0.1']);
+  const child = spawnAisle(dataDir, ['serve', '--port', String(port), '--host', '127.0.0.1'], false, env);
   const stdout = captureOutput(child.stdout);
   const stderr = captureOutput(child.stderr);
   // AISLE_SERVER_LOG=FILE keeps the server's whole log (e.g. a benchmark run with AISLE_SLOW_STATEMENT_MS).
@@ -185,6 +215,7 @@ export async function startServer(dataDir: string, readyTimeoutMs = 60_000): Pro
     url,
     dataDir,
     stderr,
+    waitForLog: (pattern, timeoutMs = 60_000) => waitForLine(child, pattern, timeoutMs),
     exitCode: () => child.exitCode,
     // AISLE_STOP_GRACE_MS: how long a clean shutdown may take before SIGKILL (a profiled benchmark's server writes its profile then).
     stop: () => killTree(child, Number(process.env.AISLE_STOP_GRACE_MS ?? 5_000)),
