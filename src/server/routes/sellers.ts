@@ -22,7 +22,7 @@ import { SELLER_COMPARISONS } from '../../core/sellers/seller-period.ts';
 import type { SessionUser } from '../../core/auth/sessions.ts';
 import { requireUser } from '../auth-guard.ts';
 import type { AppContext } from '../app-context.ts';
-import { VersionedCache } from '../versioned-cache.ts';
+import { RefreshLimiter, VersionedCache } from '../versioned-cache.ts';
 import { historyEntry, listRow, options, performance, profile } from './seller-schemas.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -89,7 +89,9 @@ export function sellerRoutes(context: AppContext): FastifyPluginAsyncZod {
   const { db } = context;
   // A seller page's figures are read far more often than the facts change: reused per data version.
   const figures = new VersionedCache<SellerPerformance>(500);
-  const profiles = new VersionedCache<SellerProfile>(1000);
+  // A profile is one light query: its recomputation does not queue behind the server's heavy
+  // refreshes (Overview, figures), which under imports left profile requests waiting past 10 s.
+  const profiles = new VersionedCache<SellerProfile>(1000, new RefreshLimiter(Number.POSITIVE_INFINITY));
   return async (app) => {
     app.get(
       '/api/sellers',
