@@ -11,6 +11,7 @@
  * who opens the page in the next seconds wait for the recomputation; a small workspace, whose
  * answers are ready within the wait, never sees a stale one.
  */
+import { settleWithin } from '../core/shared/settle-within.ts';
 export interface CachedAnswer<T> {
   value: T;
   /** Computed from an earlier data version; the current one is being computed. */
@@ -50,19 +51,6 @@ export class RefreshLimiter {
 
 /** The server's refreshes, shared by every cache: two at a time on a 2-core machine leaves room for reads. */
 const SERVER_REFRESHES = new RefreshLimiter(2);
-
-/** `work`'s outcome, or 'late' when it takes longer than `ms`. */
-async function settleWithin<V>(work: Promise<V>, ms: number): Promise<V | 'late'> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();

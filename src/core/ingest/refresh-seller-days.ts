@@ -75,16 +75,9 @@ export async function refreshSellerDays(
             AND ol.seller_id = seller_days.seller_id AND ol.order_date = seller_days.date)`);
     await tx.run(sql`CREATE OR REPLACE TEMP TABLE ${REFRESHED} AS
       SELECT seller_id, order_date AS date,
-        sum(amount) AS gmv,
-        coalesce(sum(amount) FILTER (WHERE status = 'cancelled'), 0) AS cancelled_gmv,
-        sum(refund_amount) AS refunds,
-        count(DISTINCT order_id) AS orders,
-        sum(quantity) AS items_sold,
+        ${LINE_SUMS},
         -- Lines without buyer ids cannot say how many buyers there were.
-        CASE WHEN count(buyer_id) = 0 THEN NULL ELSE count(DISTINCT buyer_id) END AS buyers,
-        coalesce(sum(amount) FILTER (WHERE channel = 'live'), 0) AS live_gmv,
-        coalesce(sum(amount) FILTER (WHERE channel = 'video'), 0) AS video_gmv,
-        coalesce(sum(amount) FILTER (WHERE channel = 'product_card'), 0) AS product_card_gmv
+        CASE WHEN count(buyer_id) = 0 THEN NULL ELSE count(DISTINCT buyer_id) END AS buyers
       FROM order_lines
       WHERE order_date BETWEEN ${from} AND ${to} ${sellers(sql`seller_id`)}
       GROUP BY seller_id, order_date`);
@@ -95,6 +88,20 @@ export async function refreshSellerDays(
     }
   });
 }
+
+/**
+ * A seller-day's sums over its order lines, grouped by seller and order date: what a full refresh
+ * and an import's new lines both compute (buyers apart: distinct across lines, so each path counts
+ * them its own way). Catalog text only: nothing is bound.
+ */
+const LINE_SUMS = sql.raw(`sum(amount) AS gmv,
+  coalesce(sum(amount) FILTER (WHERE status = 'cancelled'), 0) AS cancelled_gmv,
+  sum(refund_amount) AS refunds,
+  count(DISTINCT order_id) AS orders,
+  sum(quantity) AS items_sold,
+  coalesce(sum(amount) FILTER (WHERE channel = 'live'), 0) AS live_gmv,
+  coalesce(sum(amount) FILTER (WHERE channel = 'video'), 0) AS video_gmv,
+  coalesce(sum(amount) FILTER (WHERE channel = 'product_card'), 0) AS product_card_gmv`);
 
 /**
  * The computed rows: an UPDATE of the seller-days that exist and an INSERT of the others.
@@ -134,15 +141,8 @@ export async function addAppendedLines(executor: Executor, importId: string): Pr
     await tx.run(sql`CREATE OR REPLACE TEMP TABLE ${REFRESHED} AS
       WITH added AS (
         SELECT seller_id, order_date AS date,
-          sum(amount) AS gmv,
-          coalesce(sum(amount) FILTER (WHERE status = 'cancelled'), 0) AS cancelled_gmv,
-          sum(refund_amount) AS refunds,
-          count(DISTINCT order_id) AS orders,
-          sum(quantity) AS items_sold,
-          count(buyer_id) AS buyer_lines,
-          coalesce(sum(amount) FILTER (WHERE channel = 'live'), 0) AS live_gmv,
-          coalesce(sum(amount) FILTER (WHERE channel = 'video'), 0) AS video_gmv,
-          coalesce(sum(amount) FILTER (WHERE channel = 'product_card'), 0) AS product_card_gmv
+          ${LINE_SUMS},
+          count(buyer_id) AS buyer_lines
         FROM order_lines WHERE import_id = ${importId}
         GROUP BY seller_id, order_date),
       new_buyers AS (

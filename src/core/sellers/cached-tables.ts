@@ -5,6 +5,7 @@
  * limit. Concurrent requests for the same key and version share one build. Used by the Sellers
  * grid, whose every scroll would otherwise recompute figures over millions of seller-days.
  */
+import { settleWithin } from '../shared/settle-within.ts';
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
@@ -86,17 +87,9 @@ export class CachedTables {
     entry.used = Date.now();
     const previous = entry.previous;
     if (!entry.built && previous && Number.isFinite(staleAfterMs)) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => {
-        timer = setTimeout(() => resolve('late'), staleAfterMs);
-      });
       const current = entry.ready.then(() => 'built' as const);
       current.catch(() => undefined);
-      try {
-        if ((await Promise.race([current, late])) === 'late') return { table: sql.raw(previous.table), stale: true };
-      } finally {
-        clearTimeout(timer);
-      }
+      if ((await settleWithin(current, staleAfterMs)) === 'late') return { table: sql.raw(previous.table), stale: true };
     }
     await entry.ready;
     return { table: sql.raw(entry.table), stale: false };

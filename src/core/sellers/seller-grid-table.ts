@@ -14,6 +14,7 @@
  * previous table answers meanwhile (`stale`): after an import at 100k the grid keeps scrolling.
  */
 import { Database, type Executor } from '../db/database.ts';
+import { settleWithin } from '../shared/settle-within.ts';
 import { sql, type Sql } from '../db/sql.ts';
 import { compileMetricQuery } from '../metrics/compile-query.ts';
 import type { DateRange } from '../kpis/periods.ts';
@@ -143,16 +144,8 @@ async function versionsWithin(db: Database, staleAfterMs: number): Promise<{ ver
   const known = lastKnown.get(db);
   if (!known || !Number.isFinite(staleAfterMs)) return { versions: await pending, stale: false };
   pending.catch(() => undefined); // answered with the known ones: a failed count is the next request's to see
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), staleAfterMs);
-  });
-  try {
-    const first = await Promise.race([pending, late]);
-    return first === 'late' ? { versions: known, stale: true } : { versions: first, stale: false };
-  } finally {
-    clearTimeout(timer);
-  }
+  const first = await settleWithin(pending, staleAfterMs);
+  return first === 'late' ? { versions: known, stale: true } : { versions: first, stale: false };
 }
 
 /** Forgets the cached tables of these ranges (one went missing under a request). */
