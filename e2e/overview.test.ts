@@ -304,7 +304,7 @@ describe('Overview (real server, demo data)', () => {
       }
     }
     await expect
-      .poll(() => new URL(page.url()).search)
+      .poll(() => new URL(page.url()).search, { timeout: 15_000 })
       .toBe(`?period=custom&from=${CUSTOM.from}&to=${CUSTOM.to}`);
     await expect
       .poll(() => textOf(page, 'overview-range'), { timeout: 15_000 })
