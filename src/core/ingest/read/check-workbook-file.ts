@@ -9,28 +9,13 @@
  * sheets compress 5–30×; a sheet of 300 MB of spaces compresses 1,000×). Reading such a file would
  * take minutes of CPU for nothing.
  */
-import { open } from 'node:fs/promises';
 import { UserError } from '../../shared/errors.ts';
 import { readFileHead } from './check-input-file.ts';
+import { EOCD, EOCD_SEARCH, readFileTail, readZipDirectory } from './zip-directory.ts';
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-/** End-of-central-directory record: 22 bytes plus a comment of up to 65,535 bytes. */
-const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const EOCD_SEARCH = 22 + 65_535;
-
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
-
-async function readTail(file: string, size: number, length: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(Math.min(size, length));
-    await handle.read(buffer, 0, buffer.length, size - buffer.length);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
 
 export interface WorkbookLimits {
   maxUnpackedBytes: number;
@@ -40,46 +25,6 @@ export interface WorkbookLimits {
 export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = { maxUnpackedBytes: 2 * 1024 ** 3, maxCompressionRatio: 200 };
 /** Parts smaller than this unpacked are never judged by their ratio (a 1 MB sheet of blanks is fine). */
 const RATIO_FROM_BYTES = 16 * 1024 ** 2;
-
-interface ZipPart {
-  name: string;
-  compressed: number;
-  unpacked: number;
-}
-
-/** The parts listed in the zip's central directory (ZIP64 sizes count as unknown, i.e. huge). */
-async function zipParts(file: string, size: number, tail: Buffer): Promise<ZipPart[] | null> {
-  const handle = await open(file, 'r');
-  try {
-    const read = async (offset: number, length: number) => {
-      const buffer = Buffer.alloc(length);
-      await handle.read(buffer, 0, length, offset);
-      return buffer;
-    };
-    const end = tail.lastIndexOf(EOCD);
-    const count = tail.readUInt16LE(end + 10);
-    const dirSize = tail.readUInt32LE(end + 12);
-    const dirOffset = tail.readUInt32LE(end + 16);
-    if (dirOffset + dirSize > size || dirSize > 64 * 1024 ** 2) return null;
-    const bytes = await read(dirOffset, dirSize);
-    const parts: ZipPart[] = [];
-    for (let p = 0; p + 46 <= bytes.length && parts.length < count; ) {
-      if (bytes.readUInt32LE(p) !== 0x02014b50) return null;
-      const compressed = bytes.readUInt32LE(p + 20);
-      const unpacked = bytes.readUInt32LE(p + 24);
-      const nameLength = bytes.readUInt16LE(p + 28);
-      const extra = bytes.readUInt16LE(p + 30);
-      const comment = bytes.readUInt16LE(p + 32);
-      const name = bytes.subarray(p + 46, p + 46 + nameLength).toString('utf8');
-      const zip64 = compressed === 0xffffffff || unpacked === 0xffffffff;
-      parts.push({ name, compressed, unpacked: zip64 ? Number.POSITIVE_INFINITY : unpacked });
-      p += 46 + nameLength + extra + comment;
-    }
-    return parts;
-  } finally {
-    await handle.close();
-  }
-}
 
 export async function checkWorkbookFile(file: string, size: number, label: string, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<void> {
   const head = await readFileHead(file, 8);
@@ -93,13 +38,13 @@ export async function checkWorkbookFile(file: string, size: number, label: strin
       hint: 'if it is a CSV export, give it a .csv name; otherwise export it again as .xlsx',
     });
   }
-  const tail = await readTail(file, size, EOCD_SEARCH);
+  const tail = await readFileTail(file, size, EOCD_SEARCH);
   if (!tail.includes(EOCD)) {
     throw new UserError(`${label} is truncated or damaged: the end of the workbook is missing`, {
       hint: 'download or export the file again',
     });
   }
-  const parts = await zipParts(file, size, tail);
+  const parts = await readZipDirectory(file, size, tail);
   if (!parts) {
     throw new UserError(`${label} is damaged: its table of contents cannot be read`, { hint: 'download or export the file again' });
   }

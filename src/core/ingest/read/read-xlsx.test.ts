@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stagedRows, withStage } from '../../../../test/fixtures/read-stage.ts';
 import { KINDS } from '../kinds/index.ts';
 import { readXlsx } from './read-xlsx.ts';
+import { readZipDirectory } from './zip-directory.ts';
 import { sql } from '../../db/sql.ts';
 
 let dir: string;
@@ -142,7 +143,10 @@ describe('readXlsx', () => {
   it('turns a damaged zip into a clear error', async () => {
     const file = await workbook('damaged.xlsx', groupedLiveSheet);
     const bytes = await readFile(file);
-    bytes.fill(0x41, 200, 600);
+    // Damage the sheet's packed data (parts an import never reads, such as docProps, may be damaged freely).
+    const sheet = (await readZipDirectory(file, bytes.length))?.find((part) => part.name === 'xl/worksheets/sheet1.xml');
+    if (!sheet) throw new Error('the test workbook has no sheet1.xml');
+    bytes.fill(0x41, sheet.offset + 80, sheet.offset + 80 + Math.min(300, sheet.compressed - 60));
     await writeFile(file, bytes);
     await withStage(async (target) => {
       await expect(readXlsx(target, file, { kind: KINDS.livestreams })).rejects.toThrow(

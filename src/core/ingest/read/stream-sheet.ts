@@ -1,5 +1,5 @@
 /**
- * Streams one sheet of a workbook into the staging table (exceljs's streaming reader → the stage
+ * Streams one sheet of a workbook into the staging table (the streaming reader → the stage
  * appender), so a large workbook is never held in memory. Rows keep Excel's row numbers; rows
  * without any value are not written (the stage holds what the sheet holds).
  */
@@ -7,7 +7,7 @@ import { UserError } from '../../shared/errors.ts';
 import type { ReadLimits } from './read-limits.ts';
 import { StageAppender } from './stage-appender.ts';
 import type { StageTarget } from './stage-table.ts';
-import { openStreamingWorkbook, readingAsUserErrors, rowCells, sheetInfo, sheetRowBatches } from './xlsx-rows.ts';
+import { openStreamingWorkbook, readingAsUserErrors, sheetInfo, sheetRowBatches } from './xlsx-rows.ts';
 
 export interface StreamSheetInput {
   target: StageTarget;
@@ -31,8 +31,8 @@ export async function streamSheetIntoStage(
     for await (const sheet of readingAsUserErrors(workbook.sheets, label)) {
       if (sheetInfo(sheet).name !== input.sheet) continue;
       found = true;
-      for await (const rows of sheetRowBatches(sheet, label)) for (const row of rows) {
-        const cells = rowCells(row, limits.maxColumns);
+      for await (const rows of sheetRowBatches(sheet, label, limits.maxColumns)) for (const row of rows) {
+        const cells = row.cells;
         if (cells.length > limits.maxColumns) {
           throw new UserError(
             `${label}: row ${row.number} of sheet "${input.sheet}" has more than ${limits.maxColumns.toLocaleString('en')} columns`,

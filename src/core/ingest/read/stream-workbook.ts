@@ -10,7 +10,7 @@ import { UserError } from '../../shared/errors.ts';
 import type { ReadLimits } from './read-limits.ts';
 import { StageAppender } from './stage-appender.ts';
 import { dropStageTable, trimTrailingBlanks, type StageTarget } from './stage-table.ts';
-import { openStreamingWorkbook, readingAsUserErrors, rowCells, sheetInfo, sheetRowBatches } from './xlsx-rows.ts';
+import { openStreamingWorkbook, readingAsUserErrors, sheetInfo, sheetRowBatches } from './xlsx-rows.ts';
 import type { SheetHead } from './xlsx-head.ts';
 
 export interface StagedSheet {
@@ -59,8 +59,8 @@ export async function streamWorkbookIntoStages(input: {
         early.length = 0;
         return created;
       };
-      for await (const rows of sheetRowBatches(sheet, label)) for (const row of rows) {
-        const cells = rowCells(row, limits.maxColumns);
+      for await (const rows of sheetRowBatches(sheet, label, limits.maxColumns)) for (const row of rows) {
+        const cells = row.cells;
         if (cells.length > limits.maxColumns) throw tooWide(label, info.name, row.number, limits.maxColumns);
         if (row.number <= limits.headRows) head[row.number - 1] = cells;
         if (!stageIt || !cells.some((cell) => cell !== null)) continue;

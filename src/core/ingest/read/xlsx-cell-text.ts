@@ -87,7 +87,7 @@ export function wallClockText(date: Date, numFmt?: string): string {
   return `${day}T${time}${millis ? `.${pad(millis, 3)}` : ''}`;
 }
 
-function numberText(value: number, numFmt: string | undefined): string {
+export function numberText(value: number, numFmt: string | undefined): string {
   // The streaming reader hands over a formula's error result as NaN, losing which error it was.
   if (!Number.isFinite(value)) return '#ERROR';
   // It also hands over formula results as serial numbers even in date-formatted cells.

@@ -14,6 +14,7 @@ import {
   readingAsUserErrors,
   rowCells,
   sheetInfo,
+  sheetRowBatches,
   type SheetInfo,
 } from './xlsx-rows.ts';
 
@@ -50,9 +51,11 @@ async function headsFromStream(file: string, label: string, limits: ReadLimits):
   try {
     for await (const sheet of readingAsUserErrors(workbook.sheets, label)) {
       const rows: (string | null)[][] = [];
-      for await (const row of readingAsUserErrors(sheet, label)) {
-        if (row.number > limits.headRows) break;
-        rows[row.number - 1] = rowCells(row, limits.maxColumns);
+      head: for await (const batch of sheetRowBatches(sheet, label, limits.maxColumns)) {
+        for (const row of batch) {
+          if (row.number > limits.headRows) break head;
+          rows[row.number - 1] = row.cells;
+        }
       }
       heads.push({ ...sheetInfo(sheet), rows: denseRows(rows) });
     }
