@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { RefreshLimiter, VersionedCache } from './versioned-cache.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { RefreshLimiter, VersionedCache, type CachedAnswer } from './versioned-cache.ts';
 
 describe('versioned cache', () => {
   it('reuses an answer while the data version is unchanged and recomputes when it changes', async () => {
@@ -50,6 +50,39 @@ describe('versioned cache: stale while refreshing', () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(await cache.answer('overview', 'v2', recompute, 20)).toEqual({ value: 2, stale: false });
     expect(calls).toBe(1);
+  });
+
+  it('makes only the first request of a slow refresh wait: the ones after it get the previous answer at once', async () => {
+    const cache = new VersionedCache<number>();
+    expect(await cache.answer('k', 'v1', async () => 1, 50)).toEqual({ value: 1, stale: false });
+    vi.useFakeTimers();
+    try {
+      const later = <V>(value: V, ms: number) => new Promise<V>((resolve) => setTimeout(() => resolve(value), ms));
+      /** The answer once `ms` of (fake) time have passed, or 'waiting'. */
+      const after = async (ms: number, answering: Promise<CachedAnswer<number>>) => {
+        let answer: CachedAnswer<number> | 'waiting' = 'waiting';
+        void answering.then((a) => (answer = a));
+        await vi.advanceTimersByTimeAsync(ms);
+        return answer;
+      };
+      // A slow new answer: the first request waits the 300 ms, the next one not at all.
+      const first = cache.answer('k', 'v2', () => later(2, 1_000), 300);
+      expect(await after(299, first)).toBe('waiting');
+      expect(await after(1, first)).toEqual({ value: 1, stale: true });
+      expect(await after(0, cache.answer('k', 'v2', () => later(9, 0), 300))).toEqual({ value: 1, stale: true });
+      await vi.advanceTimersByTimeAsync(700);
+      expect(await after(0, cache.answer('k', 'v2', () => later(9, 0), 300))).toEqual({ value: 2, stale: false });
+      // A version still being counted: the same.
+      const counting = later('v3', 1_000);
+      const waiting = cache.answer('k', counting, () => later(3, 0), 300);
+      expect(await after(299, waiting)).toBe('waiting');
+      expect(await after(1, waiting)).toEqual({ value: 2, stale: true });
+      expect(await after(0, cache.answer('k', counting, () => later(3, 0), 300))).toEqual({ value: 2, stale: true });
+      await vi.advanceTimersByTimeAsync(700);
+      expect(await after(1, cache.answer('k', counting, () => later(3, 0), 300))).toEqual({ value: 3, stale: false });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('waits for a new answer that is ready within the wait, and never answers stale without a previous one', async () => {

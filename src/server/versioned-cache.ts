@@ -9,7 +9,10 @@
  * within `waitMs`, the previous answer comes back at once, marked stale, while the new one is
  * computed (once) in the background. On a large workspace an import would otherwise make everyone
  * who opens the page in the next seconds wait for the recomputation; a small workspace, whose
- * answers are ready within the wait, never sees a stale one.
+ * answers are ready within the wait, never sees a stale one. The wait is paid once per refresh:
+ * once a request has been answered stale because the new answer (or the version) was late, the
+ * requests after it get the previous answer at once until the new one is there — otherwise, while
+ * imports run, every request to a large workspace would wait the whole `waitMs` for nothing.
  */
 import { settleWithin } from '../core/shared/settle-within.ts';
 export interface CachedAnswer<T> {
@@ -23,7 +26,12 @@ interface Entry<T> {
   value: Promise<T>;
   /** The last answer that finished, and its version (kept while a newer one is computed). */
   settled?: { version: string; value: T };
+  /** A request already waited `waitMs` for `value` in vain: the next ones do not wait again. */
+  overdue?: boolean;
 }
+
+/** Versions still being worked out that a request already waited for in vain (see `answer`). */
+const lateVersions = new WeakSet<Promise<string>>();
 
 /**
  * Refreshes (recomputing an answer that has a previous one to show meanwhile) run at most
@@ -80,8 +88,15 @@ export class VersionedCache<T> {
       else {
         // Answered stale, nobody awaits `version` any more: its failure is the next request's to see.
         version.catch(() => undefined);
-        const first = await settleWithin(version.then((value) => ({ value })), waitMs);
-        if (first === 'late') return { value: shown.value, stale: true };
+        const first = await settleWithin(version.then((value) => ({ value })), lateVersions.has(version) ? 0 : waitMs);
+        if (first === 'late') {
+          if (!lateVersions.has(version)) {
+            lateVersions.add(version);
+            const known = () => lateVersions.delete(version);
+            version.then(known, known);
+          }
+          return { value: shown.value, stale: true };
+        }
         known = first.value;
       }
     }
@@ -91,8 +106,10 @@ export class VersionedCache<T> {
     const fresh = entry.value.then((value) => ({ value }));
     // Answered stale, nobody awaits `fresh` any more: its failure is the next request's to see.
     fresh.catch(() => undefined);
-    const first = await settleWithin(fresh, Math.max(0, waitMs - (performance.now() - started)));
-    return first === 'late' ? { value: previous.value, stale: true } : { value: first.value, stale: false };
+    const first = await settleWithin(fresh, entry.overdue ? 0 : Math.max(0, waitMs - (performance.now() - started)));
+    if (first !== 'late') return { value: first.value, stale: false };
+    entry.overdue = true;
+    return { value: previous.value, stale: true };
   }
 
   private entry(key: string, version: string, compute: () => Promise<T>): Entry<T> {

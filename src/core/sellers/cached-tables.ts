@@ -21,6 +21,8 @@ interface Entry {
   built: boolean;
   /** The entry this one replaces, finished, kept while this one builds (stale answers read it). */
   previous?: Entry;
+  /** A request already waited `staleAfterMs` for this build in vain: the next ones take the previous table at once. */
+  overdue?: boolean;
 }
 
 /** A cached table: its name, and whether it is the one before the current version (still being built). */
@@ -45,7 +47,8 @@ export class CachedTables {
    * The table holding `query` for this key and version, built when missing or outdated. When it
    * is outdated and the new build takes longer than `staleAfterMs`, the previous table comes back
    * (stale) while the new one builds; it is dropped once the new one is there, so a caller that
-   * finds it gone asks again.
+   * finds it gone asks again. Only the first request waits for a slow build: once one has been
+   * answered stale, the next ones get the previous table at once until the new one is there.
    */
   async get(db: Database, key: string, version: string, query: () => Sql, staleAfterMs = Number.POSITIVE_INFINITY): Promise<CachedTable> {
     let ready = attached.get(db);
@@ -89,7 +92,10 @@ export class CachedTables {
     if (!entry.built && previous && Number.isFinite(staleAfterMs)) {
       const current = entry.ready.then(() => 'built' as const);
       current.catch(() => undefined);
-      if ((await settleWithin(current, staleAfterMs)) === 'late') return { table: sql.raw(previous.table), stale: true };
+      if ((await settleWithin(current, entry.overdue ? 0 : staleAfterMs)) === 'late') {
+        entry.overdue = true;
+        return { table: sql.raw(previous.table), stale: true };
+      }
     }
     await entry.ready;
     return { table: sql.raw(entry.table), stale: false };

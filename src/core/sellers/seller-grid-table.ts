@@ -137,16 +137,23 @@ const lastKnown = new WeakMap<Database, { facts: string; registry: string }>();
  * there, so the grid answers at once and asks again shortly, as with figures being rebuilt.
  */
 async function versionsWithin(db: Database, staleAfterMs: number): Promise<{ versions: { facts: string; registry: string }; stale: boolean }> {
-  const pending = versions(db).then((found) => {
+  const counting = versions(db);
+  const pending = counting.then((found) => {
     lastKnown.set(db, found);
     return found;
   });
   const known = lastKnown.get(db);
   if (!known || !Number.isFinite(staleAfterMs)) return { versions: await pending, stale: false };
   pending.catch(() => undefined); // answered with the known ones: a failed count is the next request's to see
-  const first = await settleWithin(pending, staleAfterMs);
-  return first === 'late' ? { versions: known, stale: true } : { versions: first, stale: false };
+  const first = await settleWithin(pending, lateCounts.has(counting) ? 0 : staleAfterMs);
+  if (first !== 'late') return { versions: first, stale: false };
+  // Only the first request waits for a slow count; the next ones take the known versions at once.
+  lateCounts.add(counting);
+  return { versions: known, stale: true };
 }
+
+/** Counts of the versions that a request already waited for in vain (see `versionsWithin`). */
+const lateCounts = new WeakSet<Promise<unknown>>();
 
 /** Forgets the cached tables of these ranges (one went missing under a request). */
 export function forgetSellerGridRows(executor: Executor, current: DateRange, previous: DateRange, timezone: string): void {
