@@ -72,12 +72,19 @@ describe('versioned cache: stale while refreshing', () => {
       expect(await after(0, cache.answer('k', 'v2', () => later(9, 0), 300))).toEqual({ value: 1, stale: true });
       await vi.advanceTimersByTimeAsync(700);
       expect(await after(0, cache.answer('k', 'v2', () => later(9, 0), 300))).toEqual({ value: 2, stale: false });
+      // Another key refreshing to a version whose refreshes proved slow here: no wait either.
+      expect(await after(0, cache.answer('other', 'v1', async () => 10, 300))).toEqual({ value: 10, stale: false });
+      const slowOne = cache.answer('k', 'v2b', () => later(20, 1_000), 300);
+      expect(await after(300, slowOne)).toEqual({ value: 2, stale: true });
+      expect(await after(0, cache.answer('other', 'v2b', () => later(11, 1_000), 300))).toEqual({ value: 10, stale: true });
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await after(0, cache.answer('other', 'v2b', () => later(99, 0), 300))).toEqual({ value: 11, stale: false });
       // A version still being counted: the same.
       const counting = later('v3', 1_000);
       const waiting = cache.answer('k', counting, () => later(3, 0), 300);
       expect(await after(299, waiting)).toBe('waiting');
-      expect(await after(1, waiting)).toEqual({ value: 2, stale: true });
-      expect(await after(0, cache.answer('k', counting, () => later(3, 0), 300))).toEqual({ value: 2, stale: true });
+      expect(await after(1, waiting)).toEqual({ value: 20, stale: true });
+      expect(await after(0, cache.answer('k', counting, () => later(3, 0), 300))).toEqual({ value: 20, stale: true });
       await vi.advanceTimersByTimeAsync(700);
       expect(await after(1, cache.answer('k', counting, () => later(3, 0), 300))).toEqual({ value: 3, stale: false });
     } finally {

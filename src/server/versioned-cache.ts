@@ -11,8 +11,9 @@
  * who opens the page in the next seconds wait for the recomputation; a small workspace, whose
  * answers are ready within the wait, never sees a stale one. The wait is paid once per refresh:
  * once a request has been answered stale because the new answer (or the version) was late, the
- * requests after it get the previous answer at once until the new one is there — otherwise, while
- * imports run, every request to a large workspace would wait the whole `waitMs` for nothing.
+ * requests after it — for that key, or for any key of the same cache at that version — get the
+ * previous answer at once until the new one is there. Otherwise, while imports run, every request
+ * to a large workspace would wait the whole `waitMs` for nothing.
  */
 import { settleWithin } from '../core/shared/settle-within.ts';
 export interface CachedAnswer<T> {
@@ -62,6 +63,12 @@ const SERVER_REFRESHES = new RefreshLimiter(2);
 
 export class VersionedCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
+  /**
+   * A version whose refreshes proved slow here: one of them kept a request waiting in vain. The
+   * other keys' refreshes to it (another seller's figures, another session) are as slow — they
+   * queue behind it — so their requests get the previous answer at once too.
+   */
+  private slowVersion: string | undefined;
 
   constructor(
     private readonly maxEntries = 200,
@@ -106,9 +113,11 @@ export class VersionedCache<T> {
     const fresh = entry.value.then((value) => ({ value }));
     // Answered stale, nobody awaits `fresh` any more: its failure is the next request's to see.
     fresh.catch(() => undefined);
-    const first = await settleWithin(fresh, entry.overdue ? 0 : Math.max(0, waitMs - (performance.now() - started)));
+    const slow = entry.overdue || this.slowVersion === known;
+    const first = await settleWithin(fresh, slow ? 0 : Math.max(0, waitMs - (performance.now() - started)));
     if (first !== 'late') return { value: first.value, stale: false };
     entry.overdue = true;
+    this.slowVersion = known;
     return { value: previous.value, stale: true };
   }
 

@@ -41,7 +41,17 @@ export function livestreamRoutes(context: AppContext): FastifyPluginAsyncZod {
   // A session page is read far more often than what it shows changes: reused while the facts
   // (data version) and the reviews are unchanged.
   const details = new VersionedCache<LivestreamDetail>(500);
-  const detailVersion = async () => `${await dataVersion(db)}#${await reviewsVersion(db)}`;
+  // One promise per pair of versions (each is worked out once per write): the cache recognises a
+  // version it already waited for in vain by its promise.
+  let lastDetailVersion: { data: Promise<string>; reviews: Promise<string>; both: Promise<string> } | undefined;
+  const detailVersion = (): Promise<string> => {
+    const data = dataVersion(db);
+    const reviews = reviewsVersion(db);
+    if (lastDetailVersion?.data !== data || lastDetailVersion.reviews !== reviews) {
+      lastDetailVersion = { data, reviews, both: Promise.all([data, reviews]).then(([d, r]) => `${d}#${r}`) };
+    }
+    return lastDetailVersion.both;
+  };
   return async (app) => {
     app.get(
       '/api/livestreams',
