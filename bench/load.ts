@@ -233,7 +233,7 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|---|---|---|---|---|---|',
       ...verdicts.map(
         ({ r, m, errors, ratio, pass }) =>
-          `| ${r.name} | ${r.requests.toLocaleString('en-US')} | ${ms(r.median)} | ${ms(r.p95)} | ${m.requests.toLocaleString('en-US')} | ${ms(m.median)} | ${ms(m.p95)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—'} | ${errors} | 0 errors, ≤ ${MAX_P95_RATIO}× | ${pass ? 'yes' : '**no**'} |`,
+          `| ${r.name} | ${r.requests.toLocaleString('en-US')} | ${ms(r.median)} | ${ms(r.p95)} | ${m.requests.toLocaleString('en-US')} | ${ms(m.median)} | ${ms(m.p95)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—'} | ${errors === 0 ? '0' : `${errors} (phase 1: ${r.errors}, ${r.timeouts}, ${r.non2xx}; phase 2: ${m.errors}, ${m.timeouts}, ${m.non2xx})`} | 0 errors, ≤ ${MAX_P95_RATIO}× | ${pass ? 'yes' : '**no**'} |`,
       ),
       '',
       `Writes during phase 2: ${writes.imports.length} imports of ${IMPORT_LINES.toLocaleString('en-US')} order lines (median ${ms(median(writes.imports))}, upload to loaded), ${writes.reports.length} weekly reports in all four formats (median ${ms(median(writes.reports))})${writes.failures.length ? `; failures: ${writes.failures.join('; ')}` : ', none failed'}${writes.cutShort.length ? `; still running ${WRITE_GRACE_MS / 1000} s after the phase ended, and not waited for: ${writes.cutShort.join(', ')}` : ''}.`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
+import { sql } from '../db/sql.ts';
 import { CLI_ACTOR } from '../auth/actor.ts';
 import { createUser } from '../auth/users.ts';
 import { queryMetrics } from '../metrics/query-metrics.ts';
@@ -124,6 +125,27 @@ describe('the Sellers grid query', () => {
     const after = await listSellers(db, { ...view, today: '2026-11-24' });
     expect(after.rows.map((r) => r.id)).toEqual(['s2', 's3', 's5']);
     expect(after.total).toBe(3);
+  });
+
+  it('answers when its cached table is dropped under it, with the refreshing limit or without one', async () => {
+    const cachedTables = async () =>
+      (await db.query<{ name: string }>(sql`SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'aisle_cache'`)).map((t) => t.name);
+    const dropAll = async () => {
+      for (const name of await cachedTables()) await db.exec(`DROP TABLE aisle_cache.main."${name}"`);
+    };
+    // Inside a transaction nothing is cached: the answer read straight from the facts.
+    const request: SellerListRequest = { ...PERIOD, today: '2026-11-24', sort: { column: 'orders', direction: 'desc' }, pageSize: 3, page: 2 };
+    const expected = await db.transaction((tx) => listSellers(tx, request));
+    await listSellers(db, { ...PERIOD, today: '2026-11-24' });
+    expect((await cachedTables()).length).toBeGreaterThan(0);
+    for (const staleAfterMs of [200, undefined]) {
+      await dropAll();
+      const answer = await listSellers(db, { ...request, ...(staleAfterMs === undefined ? {} : { staleAfterMs }), page: staleAfterMs ? 2 : 1 });
+      const same = staleAfterMs ? expected : await db.transaction((tx) => listSellers(tx, { ...request, page: 1 }));
+      expect(answer.rows).toEqual(same.rows);
+      expect(answer.total).toBe(same.total);
+      expect(answer.refreshing).toBe(false);
+    }
   });
 
   it('exports the view with the same rows and order as the grid', async () => {

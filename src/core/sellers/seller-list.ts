@@ -249,12 +249,20 @@ async function pageOf(executor: Executor, request: SellerListRequest, sort: Sell
   try {
     return { period, refreshing: stale, ...(await run(rows)) };
   } catch (error) {
-    // A cached table was dropped under this request: a previous one whose successor is now built
-    // (ask again), or an evicted one (build it again, once).
+    // A cached table was dropped under this request: a previous one whose successor is now built,
+    // or an evicted one (built again). Asked again with the same limit, the successor (or, while
+    // a newer one builds, its predecessor) answers at once; only a second miss waits for a build,
+    // which while imports run can take tens of seconds.
     if (!/does not exist/i.test(String(error))) throw error;
     if (!stale) forgetSellerGridRows(executor, period.current, period.previous, timezone);
-    const again = await sellerGridRows(executor, period.current, period.previous, timezone);
-    return { period, refreshing: false, ...(await run(again.rows)) };
+    try {
+      const again = await sellerGridRows(executor, period.current, period.previous, timezone, request.staleAfterMs);
+      return { period, refreshing: again.stale, ...(await run(again.rows)) };
+    } catch (second) {
+      if (!/does not exist/i.test(String(second))) throw second;
+      const last = await sellerGridRows(executor, period.current, period.previous, timezone);
+      return { period, refreshing: false, ...(await run(last.rows)) };
+    }
   }
 }
 
