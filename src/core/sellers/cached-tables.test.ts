@@ -34,4 +34,24 @@ describe('cached tables: the previous table while a new one builds', () => {
     expect(built.stale).toBe(false);
     expect(await answer(built)).toBe(2);
   });
+
+  it('forgets a key only when its current table is missing, not when a request missed the one before it', async () => {
+    const tables = new CachedTables('test_forget', 4);
+    const first = await tables.get(db, 'k', 'v1', quick(1));
+    const second = await tables.get(db, 'k', 'v2', quick(2));
+    // The v1 table is dropped once v2 is built (what a request still reading it then misses).
+    const exists = async (table: { table: ReturnType<typeof sql.raw> }) =>
+      (await db.query<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'aisle_cache' AND table_name = ${table.table.toQuery().text.split('.').at(-1) ?? ''}`))[0]?.n === 1;
+    for (let tries = 0; tries < 100 && (await exists(first)); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(answer(first)).rejects.toThrow(/does not exist/);
+    await tables.forgetIfMissing(db, 'k');
+    const again = await tables.get(db, 'k', 'v2', () => {
+      throw new Error('built again although its table is there');
+    });
+    expect(again.table.toQuery().text).toBe(second.table.toQuery().text);
+    // Its current table gone (evicted): forgotten, built again on the next request.
+    await db.exec(`DROP TABLE ${second.table.toQuery().text}`);
+    await tables.forgetIfMissing(db, 'k');
+    expect(await answer(await tables.get(db, 'k', 'v2', quick(3)))).toBe(3);
+  });
 });

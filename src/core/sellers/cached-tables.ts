@@ -101,9 +101,21 @@ export class CachedTables {
     return { table: sql.raw(entry.table), stale: false };
   }
 
-  /** Forgets a key (its table went missing under a request); the next `get` builds it again. */
-  forget(db: Database, key: string): void {
-    this.byDatabase.get(db)?.delete(key);
+  /**
+   * Forgets a key whose current table is missing (dropped under a request: evicted), so the next
+   * `get` builds it again. A key whose current table is there is kept: the table a request missed
+   * was the one before it, dropped once this one was built — forgetting the key then made the next
+   * requests build the same table again beside the one being read.
+   */
+  async forgetIfMissing(db: Database, key: string): Promise<void> {
+    const entries = this.byDatabase.get(db);
+    const entry = entries?.get(key);
+    if (!entries || !entry?.built) return;
+    const name = entry.table.slice(`${CACHE}.main.`.length);
+    const [found] = await db.query<{ n: number }>(
+      sql`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = ${CACHE} AND table_name = ${name}`,
+    );
+    if (!found?.n && entries.get(key) === entry) entries.delete(key);
   }
 
   private entriesOf(db: Database): Map<string, Entry> {

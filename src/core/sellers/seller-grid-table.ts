@@ -156,9 +156,9 @@ async function versionsWithin(db: Database, staleAfterMs: number): Promise<{ ver
 const lateCounts = new WeakSet<Promise<unknown>>();
 
 /** Forgets the cached tables of these ranges (one went missing under a request). */
-export function forgetSellerGridRows(executor: Executor, current: DateRange, previous: DateRange, timezone: string): void {
+export async function forgetSellerGridRows(executor: Executor, current: DateRange, previous: DateRange, timezone: string): Promise<void> {
   if (!(executor instanceof Database)) return;
   const key = `${current.from}|${current.to}|${previous.from}|${previous.to}`;
-  figuresCache.forget(executor, key);
-  rowsCache.forget(executor, `${key}|${timezone}`);
+  await figuresCache.forgetIfMissing(executor, key);
+  await rowsCache.forgetIfMissing(executor, `${key}|${timezone}`);
 }

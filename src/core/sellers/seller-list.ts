@@ -254,7 +254,7 @@ async function pageOf(executor: Executor, request: SellerListRequest, sort: Sell
     // a newer one builds, its predecessor) answers at once; only a second miss waits for a build,
     // which while imports run can take tens of seconds.
     if (!/does not exist/i.test(String(error))) throw error;
-    if (!stale) forgetSellerGridRows(executor, period.current, period.previous, timezone);
+    await forgetSellerGridRows(executor, period.current, period.previous, timezone);
     try {
       const again = await sellerGridRows(executor, period.current, period.previous, timezone, request.staleAfterMs);
       return { period, refreshing: again.stale, ...(await run(again.rows)) };
