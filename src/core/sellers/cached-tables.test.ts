@@ -35,6 +35,18 @@ describe('cached tables: the previous table while a new one builds', () => {
     expect(await answer(built)).toBe(2);
   });
 
+  it('builds an earlier version asked for again beside the newer one being built, without a conflict', async () => {
+    const tables = new CachedTables('test_again', 4);
+    await tables.get(db, 'k', 'v1', quick(1));
+    // v2 builds; a request that counted its version before v2 asks for v1 again; then v2 again.
+    const v2 = tables.get(db, 'k', 'v2', slow(2));
+    const v1 = tables.get(db, 'k', 'v1', slow(1));
+    const v2again = tables.get(db, 'k', 'v2', slow(2));
+    const [a, b, c] = await Promise.all([v2, v1, v2again]);
+    expect([await answer(b), await answer(c)]).toEqual([1, 2]);
+    expect(new Set([a, b, c].map((t) => t.table.toQuery().text)).size).toBe(3);
+  });
+
   it('forgets a key only when its current table is missing, not when a request missed the one before it', async () => {
     const tables = new CachedTables('test_forget', 4);
     const first = await tables.get(db, 'k', 'v1', quick(1));

@@ -11,6 +11,8 @@ import type { Database } from '../db/database.ts';
 import { sql, type Sql } from '../db/sql.ts';
 
 const CACHE = 'aisle_cache';
+/** Builds so far (in this process): part of each table's name. */
+let builds = 0;
 
 interface Entry {
   version: string;
@@ -61,7 +63,12 @@ export class CachedTables {
     let entry = entries.get(key);
     if (!entry || entry.version !== version) {
       const replaced = entry;
-      const name = createHash('sha1').update(`${key}|${version}`).digest('hex').slice(0, 16);
+      // A name of its own per build: a request that worked its version out before a newer one was
+      // asks for the older version again (versions count rows, so one can also come back), and
+      // building it under the same name as before would replace a table being read — or run two
+      // builds of one table at once (DuckDB: "Catalog write-write conflict on create").
+      builds += 1;
+      const name = createHash('sha1').update(`${key}|${version}|${builds}`).digest('hex').slice(0, 16);
       const table = `${CACHE}.main.${this.prefix}_${name}`;
       // The tables live in the attached in-memory database: building one changes no data (Database.inMemoryOnly).
       const built = db.inMemoryOnly((cache) => cache.run(sql`CREATE OR REPLACE TABLE ${sql.raw(table)} AS ${query()}`)).then(() => undefined);
