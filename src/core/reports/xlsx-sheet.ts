@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../shared/neutralise-formula.ts';
 import type { MetricFormat } from '../metrics/types.ts';
+import { columnLetters } from '../shared/excel-columns.ts';
 
 export type CellFormat = 'text' | 'money' | 'count' | 'number' | 'rate' | 'change' | 'date';
 
@@ -55,16 +56,8 @@ export function metricCellFormat(format: MetricFormat): CellFormat {
   return format === 'duration' ? 'number' : format;
 }
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** The letters of a 0-based column index. */
+const columnLetter = (index: number): string => columnLetters(index + 1);
 
 function cellValue(value: unknown, format: CellFormat): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;

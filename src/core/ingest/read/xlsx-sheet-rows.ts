@@ -15,6 +15,7 @@
  */
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { UserError } from '../../shared/errors.ts';
+import { columnLetters } from '../../shared/excel-columns.ts';
 import { cellText, numberText, wallClockText } from './xlsx-cell-text.ts';
 
 export interface SheetRow {
@@ -35,17 +36,6 @@ export interface SheetContext {
 /** Excel's own limit on the text of one cell: a longer one was not written by Excel. */
 export const EXCEL_MAX_CELL_CHARS = 32_767;
 
-/** 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** The column of a cell address (`AB12` → 28), or 0 when it has no letters. */
 function columnOf(ref: string): number {
